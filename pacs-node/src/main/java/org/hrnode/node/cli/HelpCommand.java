@@ -1,0 +1,34 @@
+package org.hrnode.node.cli;
+
+import java.io.PrintStream;
+import org.hrnode.node.config.ConfigKey;
+
+/** {@code ./hrnode help}: the commands and every configuration key in its three spellings. */
+public final class HelpCommand {
+
+    private final PrintStream out;
+
+    public HelpCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    public int run() {
+        out.println("""
+                HR Node — imaging cloud node for the Sichuan–Chongqing (川渝) mutual-recognition programme
+
+                usage: ./hrnode <command> [options]
+                  run [options]      start the node (embedded database and blob store under --data-dir)
+                  test               run the full test suite (installs Debian test peers where it can)
+                  dump FILE...       list the elements of DICOM files, Chinese text decoded
+                  bench [JMH args]   run the JMH benchmarks
+                  help               this text
+
+                configuration (flag = environment variable = config-file key; flags win, then environment,
+                then the config file, then the default):""");
+        for (ConfigKey k : ConfigKey.values()) {
+            out.printf("  %-22s %-28s %s%s%n", k.flag() + " V", k.envVar(), k.help(),
+                    k.defaultValue() == null ? "" : " [default " + k.defaultValue() + "]");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+package org.hrnode.node.config;
+
+/** The configuration keys, their defaults and their help text; README's configuration table mirrors this. */
+public enum ConfigKey {
+    CONFIG("config", null, "configuration file (Java properties with the keys below)"),
+    AE_TITLE("ae-title", "HRNODE", "the node's AE title (1-16 characters, no backslash)"),
+    DICOM_PORT("dicom-port", "11112", "DICOM (DIMSE) port"),
+    HTTP_PORT("http-port", "8080", "HTTP port (DICOMweb, API, console)"),
+    BIND_ADDRESS("bind-address", "127.0.0.1", "address the services listen on"),
+    DATA_DIR("data-dir", "./data", "data directory (embedded database, blob store)"),
+    UNDECLARED_CHARSET("undeclared-charset", "GB18030",
+            "charset for non-ASCII text in objects without Specific Character Set");
+
+    private final String key;
+    private final String defaultValue;
+    private final String help;
+
+    ConfigKey(String key, String defaultValue, String help) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.help = help;
+    }
+
+    /** Key in a config file, e.g. {@code dicom-port}. */
+    public String key() {
+        return key;
+    }
+
+    /** Command-line flag, e.g. {@code --dicom-port}. */
+    public String flag() {
+        return "--" + key;
+    }
+
+    /** Environment variable, e.g. {@code HRNODE_DICOM_PORT}. */
+    public String envVar() {
+        return "HRNODE_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    static ConfigKey ofFlag(String flag) {
+        for (ConfigKey k : values()) {
+            if (k.flag().equals(flag)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    static ConfigKey ofKey(String key) {
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

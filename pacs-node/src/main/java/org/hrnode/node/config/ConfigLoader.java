@@ -1,0 +1,134 @@
+package org.hrnode.node.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves each {@link ConfigKey} from, in order of precedence: command-line flag, environment variable, config
+ * file, built-in default. Bad values fail fast with the source named; nothing is silently corrected.
+ */
+public final class ConfigLoader {
+
+    private static final int MAX_PORT = 65535;
+    private static final int MAX_AE_TITLE_LENGTH = 16;
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public NodeConfig load(List<String> args) throws ConfigException {
+        Map<ConfigKey, String> flags = parseFlags(args);
+        Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
+        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        String configFile = flags.getOrDefault(ConfigKey.CONFIG, env.get(ConfigKey.CONFIG.envVar()));
+        Properties file = configFile == null ? new Properties() : readFile(Path.of(configFile));
+        for (ConfigKey key : ConfigKey.values()) {
+            if (flags.containsKey(key)) {
+                values.put(key, flags.get(key));
+                sources.put(key, "flag " + key.flag());
+            } else if (env.containsKey(key.envVar())) {
+                values.put(key, env.get(key.envVar()));
+                sources.put(key, "environment " + key.envVar());
+            } else if (file.containsKey(key.key())) {
+                values.put(key, file.getProperty(key.key()).trim());
+                sources.put(key, "config file " + configFile);
+            } else if (key.defaultValue() != null) {
+                values.put(key, key.defaultValue());
+                sources.put(key, "default");
+            }
+        }
+        for (String name : file.stringPropertyNames()) {
+            if (ConfigKey.ofKey(name) == null) {
+                throw new ConfigException("unknown key '" + name + "' in config file " + configFile);
+            }
+        }
+        return new NodeConfig(
+                aeTitle(values.get(ConfigKey.AE_TITLE), sources.get(ConfigKey.AE_TITLE)),
+                port(values, sources, ConfigKey.DICOM_PORT),
+                port(values, sources, ConfigKey.HTTP_PORT),
+                values.get(ConfigKey.BIND_ADDRESS),
+                Path.of(values.get(ConfigKey.DATA_DIR)).toAbsolutePath().normalize(),
+                charset(values.get(ConfigKey.UNDECLARED_CHARSET), sources.get(ConfigKey.UNDECLARED_CHARSET)));
+    }
+
+    private static Map<ConfigKey, String> parseFlags(List<String> args) throws ConfigException {
+        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            ConfigKey key = ConfigKey.ofFlag(name);
+            if (key == null) {
+                throw new ConfigException("unknown option '" + arg + "' (see ./hrnode help)");
+            }
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw new ConfigException("option " + name + " needs a value");
+                }
+                value = args.get(++i);
+            }
+            flags.put(key, value);
+        }
+        return flags;
+    }
+
+    private static Properties readFile(Path path) throws ConfigException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + path + ": " + e.getMessage());
+        }
+        return p;
+    }
+
+    private static int port(Map<ConfigKey, String> values, Map<ConfigKey, String> sources, ConfigKey key)
+            throws ConfigException {
+        String v = values.get(key);
+        try {
+            int port = Integer.parseInt(v.trim());
+            if (port < 0 || port > MAX_PORT) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key.key() + " '" + v + "' (from " + sources.get(key)
+                    + ") is not a port number 0-" + MAX_PORT);
+        }
+    }
+
+    private static String aeTitle(String v, String source) throws ConfigException {
+        String t = v.trim();
+        if (t.isEmpty() || t.length() > MAX_AE_TITLE_LENGTH || t.contains("\\")
+                || !StandardCharsets.US_ASCII.newEncoder().canEncode(t)) {
+            throw new ConfigException("ae-title '" + v + "' (from " + source
+                    + ") must be 1-16 ASCII characters without backslash");
+        }
+        return t;
+    }
+
+    private static Charset charset(String v, String source) throws ConfigException {
+        try {
+            return Charset.forName(v.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ConfigException("undeclared-charset '" + v + "' (from " + source + ") is not a known charset");
+        }
+    }
+}
