@@ -69,6 +69,9 @@ public final class StringValues {
 
     /** Joins values with the backslash delimiter, the inverse of {@link #split}. */
     public static String join(String... values) {
+        for (String v : values) {
+            java.util.Objects.requireNonNull(v, "a value to set is null; remove the element or set no values");
+        }
         return String.join(String.valueOf(VALUE_DELIMITER), values);
     }
 

@@ -37,8 +37,9 @@ public final class DicomReader {
     private static final int PREAMBLE_LENGTH = 128;
     private static final int UNDEFINED_LENGTH = -1;
     private static final int FILE_META_GROUP = 0x0002;
-    /** First tag after the File Meta Information group. */
-    private static final int END_OF_FILE_META = 0x00030000;
+    /** Stop condition meaning "at the first element outside group 0002" (numbers may be lower, e.g. 0001). */
+    private static final int STOP_AFTER_FILE_META = -2;
+    private static final int NO_STOP = -1;
     private static final int EXPLICIT_HEADER_PEEK = 6;
     private static final int FILE_BUFFER = 64 * 1024;
 
@@ -86,7 +87,7 @@ public final class DicomReader {
     /** Preamble, File Meta Information and the whole dataset. */
     public DicomFile read() throws IOException, DicomParseException {
         Part10Header header = readPart10Header();
-        Dataset dataset = readDataset(-1);
+        Dataset dataset = readDataset(NO_STOP);
         return new DicomFile(header.fileMetaInformation(), dataset, header.transferSyntax(), header.hasPreamble());
     }
 
@@ -106,7 +107,7 @@ public final class DicomReader {
         Dataset meta = new Dataset();
         if (input.fill(2) >= 2 && input.peekU16(0) == FILE_META_GROUP) {
             implicitVR = !looksExplicit();
-            readElements(meta, Scope.TOP_LEVEL, -1, 0, END_OF_FILE_META);
+            readElements(meta, Scope.TOP_LEVEL, -1, 0, STOP_AFTER_FILE_META);
         }
         String tsUid = meta.getString(Tag.TransferSyntaxUID);
         TransferSyntax ts = tsUid != null ? TransferSyntax.orDefault(tsUid) : detectTransferSyntax();
@@ -132,7 +133,7 @@ public final class DicomReader {
 
     /**
      * Reads dataset elements until the end of the input, or until the first top-level element whose tag is at or
-     * after {@code stopBeforeTag} (unsigned order; -1 for none). After stopping, {@link #stoppedBeforeTag()} is true
+     * after {@code stopBeforeTag} (unsigned order; -1 for none, which is also what (FFFF,FFFF) would mean). After stopping, {@link #stoppedBeforeTag()} is true
      * and the input is positioned at that element's header.
      */
     public Dataset readDataset(int stopBeforeTag) throws IOException, DicomParseException {
@@ -218,7 +219,7 @@ public final class DicomReader {
                 throw new DicomParseException("unexpected end of data in an element header", input.position());
             }
             int tag = input.peekTag();
-            if (scope == Scope.TOP_LEVEL && stopBefore != -1 && Integer.compareUnsigned(tag, stopBefore) >= 0) {
+            if (scope == Scope.TOP_LEVEL && isStop(tag, stopBefore)) {
                 stopped = true;
                 return;
             }
@@ -237,6 +238,14 @@ public final class DicomReader {
             }
             readElement(ds, tag, headerStart, depth);
         }
+    }
+
+    private static boolean isStop(int tag, int stopBefore) {
+        return switch (stopBefore) {
+            case NO_STOP -> false;
+            case STOP_AFTER_FILE_META -> Tags.group(tag) != FILE_META_GROUP;
+            default -> Integer.compareUnsigned(tag, stopBefore) >= 0;
+        };
     }
 
     private void readElement(Dataset ds, int tag, long headerStart, int depth)
@@ -334,7 +343,7 @@ public final class DicomReader {
                 }
                 Dataset item = sq.addNewItem();
                 if (itemLength == (UNDEFINED_LENGTH & 0xFFFF_FFFFL)) {
-                    readElements(item, Scope.UNDEFINED_LENGTH_ITEM, -1, depth + 1, -1);
+                    readElements(item, Scope.UNDEFINED_LENGTH_ITEM, -1, depth + 1, NO_STOP);
                 } else {
                     long itemEnd = input.position() + itemLength;
                     if (end >= 0 && itemEnd > end) {
@@ -342,7 +351,7 @@ public final class DicomReader {
                                 + Tags.toString(tag), itemStart);
                     }
                     checkRemaining(itemLength, tag);
-                    readElements(item, Scope.DEFINED_LENGTH, itemEnd, depth + 1, -1);
+                    readElements(item, Scope.DEFINED_LENGTH, itemEnd, depth + 1, NO_STOP);
                 }
             }
             if (input.position() > end) {
