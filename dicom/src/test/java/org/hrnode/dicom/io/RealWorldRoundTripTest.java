@@ -71,7 +71,7 @@ class RealWorldRoundTripTest {
             return;
         }
         DicomFile original = DicomReader.readFile(file);
-        if (original.transferSyntax().encapsulated()) {
+        if (original.transferSyntax().isEncapsulated()) {
             return;
         }
         for (TransferSyntax ts : List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,

@@ -53,7 +53,7 @@ class WrittenFilesPassDcmtkAndDciodvfyTest {
     @MethodSource("files")
     void dcmdumpReadsAndDciodvfyFindsNoNewErrors(Path original) throws Exception {
         DicomFile file = DicomReader.readFile(original);
-        TransferSyntax ts = file.transferSyntax().isBigEndian() || !file.transferSyntax().encapsulated()
+        TransferSyntax ts = file.transferSyntax().isBigEndian() || !file.transferSyntax().isEncapsulated()
                 ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : file.transferSyntax();
         Path written = tmp.resolve(original.getFileName() + ".written.dcm");
         try (DicomWriter w = new DicomWriter(Files.newOutputStream(written))) {
@@ -98,7 +98,7 @@ class WrittenFilesPassDcmtkAndDciodvfyTest {
         String sopInstance = file.dataset().getString(Tag.SOPInstanceUID,
                 old.getString(Tag.MediaStorageSOPInstanceUID, "2.25.1"));
         Dataset meta = FileMetaInformation.create(sopClass, sopInstance, ts.uid());
-        if (old.contains(Tag.SourceApplicationEntityTitle)) {
+        if (old.hasValue(Tag.SourceApplicationEntityTitle)) {
             meta.setString(Tag.SourceApplicationEntityTitle, VR.AE, old.getString(Tag.SourceApplicationEntityTitle));
         }
         return meta;
