@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every real-world file parses (or, for the deliberately broken ones, fails with our parse error), and what we
  * write reads back to the same dataset, in the original syntax and re-encoded.
  */
-class RealWorldRoundTripTest {
+public class RealWorldRoundTripTest {
 
     /**
      * Files that are not valid DICOM. pydicom's two truncated files are cut short in a value; no_meta.dcm starts with
@@ -31,7 +31,7 @@ class RealWorldRoundTripTest {
      * DICOMDIR-nooffset had elements removed without fixing the item lengths, so its last item runs 24 bytes past
      * the end of the file.
      */
-    static final Set<String> MALFORMED = Set.of("MR_truncated.dcm", "rtplan_truncated.dcm", "no_meta.dcm",
+    public static final Set<String> MALFORMED = Set.of("MR_truncated.dcm", "rtplan_truncated.dcm", "no_meta.dcm",
             "DICOMDIR-nooffset");
 
     static Stream<Named<Path>> files() {
