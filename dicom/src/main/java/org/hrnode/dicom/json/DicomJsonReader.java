@@ -103,6 +103,12 @@ public final class DicomJsonReader {
     }
 
     public Dataset read(String json) throws DicomJsonException {
+        // Jackson checks the document length only as it loads more input, which a string never needs.
+        if (options.maxDocumentLength() != JsonReadOptions.UNLIMITED_DOCUMENT_LENGTH
+                && json.length() > options.maxDocumentLength()) {
+            throw new DicomJsonException("document of " + json.length() + " characters exceeds the maximum document"
+                    + " length of " + options.maxDocumentLength(), 1, 1, null, null);
+        }
         try (JsonParser p = factory.createParser(json)) {
             return documentParser(p).readSingleDataset();
         } catch (IOException e) {

@@ -31,12 +31,14 @@ import org.hrnode.dicom.data.VR;
  *       (F.2.2). Private creators and private elements are written like any other attribute.</li>
  *   <li>An element without value has only {@code "vr"}; an empty value among several is {@code null} (F.2.5).</li>
  *   <li>Text values are the decoded values with their padding trimmed, as {@link Dataset#getStrings} gives them.</li>
- *   <li>PN values are objects holding their non-empty component groups. A malformed value with more than three
- *       groups keeps the surplus, '=' included, in {@code Phonetic}, so that reading it back restores the text.</li>
+ *   <li>PN values are objects holding their non-empty component groups, so trailing empty groups and their '='
+ *       vanish (PS3.5 §6.2.1 lets them be left out). A malformed value with more than three groups keeps the
+ *       surplus, '=' included, in {@code Phonetic}, so that reading it back restores the text.</li>
  *   <li>IS and DS values are JSON numbers spelled with their own digits: only a leading '+', leading zeros and a
  *       bare decimal point are rewritten ({@code +007.50} becomes {@code 7.50}). A value that is no decimal number
- *       at all is written as a JSON string rather than failing the whole response, as pydicom does; readers that
- *       insist on numbers will reject that attribute, which is the truth about the data.</li>
+ *       at all ({@code 1A} in a real file) is written as a JSON string rather than failing the whole response, as
+ *       pydicom 2.3.1 does; a client that insists on numbers rejects that one attribute, which is the truth about
+ *       the data.</li>
  *   <li>SV and UV values are numbers up to 2^53 in magnitude and strings beyond, where JavaScript numbers lose
  *       precision (F.2.3.1). FL and FD values JSON cannot spell are the strings {@code "NaN"},
  *       {@code "Infinity"} and {@code "-Infinity"} (a NaN's payload bits are not kept).</li>

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,18 +52,16 @@ final class DocumentParser {
     // ---- documents ------------------------------------------------------------------------------------------
 
     Dataset readSingleDataset() throws IOException, DicomJsonException {
-        try {
+        return guarded(() -> {
             expectStart(parser.nextToken(), JsonToken.START_OBJECT, "a JSON object holding a dataset");
             Dataset dataset = readTopLevelDataset();
             expectEnd();
             return dataset;
-        } catch (JsonProcessingException e) {
-            throw translate(e);
-        }
+        });
     }
 
     List<Dataset> readDatasetArray() throws IOException, DicomJsonException {
-        try {
+        return guarded(() -> {
             expectStart(parser.nextToken(), JsonToken.START_ARRAY, "a JSON array of datasets");
             List<Dataset> datasets = new ArrayList<>();
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
@@ -71,18 +70,31 @@ final class DocumentParser {
             }
             expectEnd();
             return datasets;
-        } catch (JsonProcessingException e) {
-            throw translate(e);
-        }
+        });
     }
 
     Dataset readEmbeddedDataset() throws IOException, DicomJsonException {
-        try {
+        return guarded(() -> {
             JsonToken t = parser.currentToken();
             expectStart(t == null ? parser.nextToken() : t, JsonToken.START_OBJECT, "a JSON object holding a dataset");
             return readTopLevelDataset();
+        });
+    }
+
+    @FunctionalInterface
+    private interface Reading<T> {
+        T run() throws IOException, DicomJsonException;
+    }
+
+    /** Runs a reading step, turning Jackson's complaints about the document into ours. */
+    private <T> T guarded(Reading<T> reading) throws IOException, DicomJsonException {
+        try {
+            return reading.run();
         } catch (JsonProcessingException e) {
             throw translate(e);
+        } catch (CharConversionException e) {
+            // Bytes that are no UTF-8, UTF-16 or UTF-32 text: Jackson's decoders say so with a plain IOException.
+            throw error("the document is not valid Unicode text: " + e.getMessage());
         }
     }
 
@@ -301,6 +313,9 @@ final class DocumentParser {
             parser.readBinaryValue(BASE64, bytes);
         } catch (BoundedByteArrayOutputStream.LimitExceeded e) {
             throw error("InlineBinary value longer than " + options.maxValueLength() + " bytes");
+        } catch (IllegalArgumentException e) {
+            // Jackson reports some base64 defects (an illegal character) this way rather than as a parse exception.
+            throw error("InlineBinary is not valid base64: " + e.getMessage());
         }
         byte[] value = bytes.toByteArray();
         if (tag == Tag.PixelData && (vr == VR.OB || vr == VR.OW) && EncapsulatedValueField.looksEncapsulated(value)) {
@@ -346,7 +361,8 @@ final class DocumentParser {
     }
 
     private DicomJsonException translate(JsonProcessingException e) {
-        JsonLocation at = replayOrigin != null ? replayOrigin : e.getLocation();
+        JsonLocation at = replayOrigin != null ? replayOrigin
+                : e.getLocation() != null ? e.getLocation() : parser.currentLocation(); // constraints carry none
         return new DicomJsonException("not valid JSON or beyond the reader's limits: " + e.getOriginalMessage(),
                 line(at), column(at), current, e);
     }
