@@ -53,15 +53,6 @@ public final class AttributePath {
         return sequence == null;
     }
 
-    /** Number of sequences enclosing this attribute: 0 at top level. */
-    public int depth() {
-        int depth = 0;
-        for (AttributePath p = sequence; p != null; p = p.sequence) {
-            depth++;
-        }
-        return depth;
-    }
-
     /**
      * URI-safe form, tags as 8 hexadecimal digits and item indexes as decimals separated by slashes:
      * {@code 00081140/0/00081150}. Used to fill the {@code {path}} placeholder of bulk data URI templates.

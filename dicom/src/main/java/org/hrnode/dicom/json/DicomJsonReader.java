@@ -18,7 +18,8 @@ import org.hrnode.dicom.data.Dataset;
  * <p>What the dataset holds:
  * <ul>
  *   <li>Text as {@code String} values (encoded with the dataset's Specific Character Set when written to DICOM);
- *       multiple values joined with backslashes, {@code null} values empty, PN component groups joined with '='.
+ *       multiple values joined with backslashes, {@code null} values empty, PN component groups joined with '='
+ *       (a PN value sent as a plain string, as some older writers do, is taken as the whole name).
  *       A value that contains a backslash where the VR uses it as delimiter is rejected, as it would change the
  *       number of values.</li>
  *   <li>IS and DS values keep the text of the JSON number as written: {@code 1.50} stays {@code 1.50}. Only what
