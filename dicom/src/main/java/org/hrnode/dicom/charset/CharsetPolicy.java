@@ -1,3 +1,0 @@
-package org.hrnode.dicom.charset;
-// TEMPORARY STUB
-public record CharsetPolicy() { public static CharsetPolicy defaults() { return new CharsetPolicy(); } }
