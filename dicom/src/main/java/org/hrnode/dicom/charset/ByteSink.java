@@ -5,11 +5,13 @@ import java.util.Arrays;
 /** A growable byte array without the locking of {@link java.io.ByteArrayOutputStream}. */
 final class ByteSink {
 
+    private static final int MIN_CAPACITY = 16;
+
     private byte[] bytes;
     private int size;
 
     ByteSink(int initialCapacity) {
-        bytes = new byte[Math.max(initialCapacity, 16)];
+        bytes = new byte[Math.max(initialCapacity, MIN_CAPACITY)];
     }
 
     void write(int b) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public final class CharsetPolicy {
 
+    private static final char LAST_PRINTABLE_ASCII = '~';
+
     /** Every printable ASCII character and the control characters that delimit DICOM values. */
     private static final String ASCII_PROBE = asciiProbe();
 
@@ -112,7 +114,7 @@ public final class CharsetPolicy {
 
     private static String asciiProbe() {
         StringBuilder probe = new StringBuilder("\t\n\f\r");
-        for (char c = ' '; c < 0x7F; c++) {
+        for (char c = ' '; c <= LAST_PRINTABLE_ASCII; c++) {
             probe.append(c);
         }
         return probe.toString();

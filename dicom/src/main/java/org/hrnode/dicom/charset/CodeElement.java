@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A graphic character set that an ISO 2022 escape sequence designates to G0 or G1 (PS3.3 Tables C.12-3 and
@@ -84,6 +85,9 @@ enum CodeElement {
     private static final int C1_LAST = 0x9F;
     /** Smallest byte of a 94-character set in GR (0xA1); 0xA0 and 0xFF are not part of it. */
     private static final int GR_94_FIRST = 0xA1;
+    private static final int GR_94_LAST = 0xFE;
+    /** Room for the JDK's encoding of one code point by any of these charsets. */
+    private static final int MAX_JDK_BYTES = 8;
 
     private final Register register;
     private final Width width;
@@ -144,7 +148,7 @@ enum CodeElement {
     static CodeElement designatedAt(byte[] b, int at, int end) {
         for (CodeElement element : values()) {
             byte[] esc = element.escapeSequence;
-            if (end - at >= esc.length && java.util.Arrays.equals(b, at, at + esc.length, esc, 0, esc.length)) {
+            if (end - at >= esc.length && Arrays.equals(b, at, at + esc.length, esc, 0, esc.length)) {
                 return element;
             }
         }
@@ -242,7 +246,7 @@ enum CodeElement {
 
     private static boolean isGr94(byte b) {
         int v = b & 0xFF;
-        return v >= GR_94_FIRST && v < 0xFF;
+        return v >= GR_94_FIRST && v <= GR_94_LAST;
     }
 
     private static int toGl(byte[] euc, int from, byte[] out) {
@@ -253,7 +257,7 @@ enum CodeElement {
 
     private static byte[] jdkEncode(int codePoint, CharsetEncoder encoder) {
         encoder.reset();
-        ByteBuffer bytes = ByteBuffer.allocate(8);
+        ByteBuffer bytes = ByteBuffer.allocate(MAX_JDK_BYTES);
         CoderResult result = encoder.encode(CharBuffer.wrap(Character.toChars(codePoint)), bytes, true);
         if (result.isError() || result.isOverflow() || encoder.flush(bytes).isError()) {
             return null;

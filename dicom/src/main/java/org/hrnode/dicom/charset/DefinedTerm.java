@@ -44,10 +44,11 @@ enum DefinedTerm {
     ISO_2022_IR_58("ISO 2022 IR 58", null, CodeElement.GB2312),
 
     /** UTF-8; no code extensions (PS3.3 Table C.12-5). */
-    ISO_IR_192("ISO_IR 192", StandardCharsets.UTF_8),
-    GB18030("GB18030", Charset.forName("GB18030")),
-    /** GBK, read with the JDK's table except A892, which Python (and so pydicom) reads as U+2295. */
-    GBK("GBK", Charset.forName("GBK"));
+    ISO_IR_192("ISO_IR 192", StandardCharsets.UTF_8, null),
+    /** GB18030 as the JDK reads it: the 2022 edition, see the package documentation. */
+    GB18030("GB18030", Charset.forName("GB18030"), null),
+    /** GBK, read with the JDK's table except A892, which Python (and so pydicom) reads as U+2295 ⊕, not ♁. */
+    GBK("GBK", Charset.forName("GBK"), new CodePointFixup('\u2641', '\u2295'));
 
     /** Spellings seen in the wild, read as the term pydicom reads them as. */
     private static final Map<String, DefinedTerm> ALIASES = Map.of(
@@ -65,25 +66,29 @@ enum DefinedTerm {
     private static final Pattern MISSPELT_ISO_2022 = Pattern.compile("^(?=ISO.2022.IR.)(?!ISO 2022 IR )");
     private static final int ISO_2022_PREFIX_LENGTH = "ISO 2022 IR ".length();
 
-    static final CodePointFixup GBK_FIXUP = new CodePointFixup('\u2641', '\u2295');
+    /** Written for characters a stand-alone set cannot hold, as the JDK's encoders do. */
+    private static final char UNENCODABLE = '?';
 
     private final String term;
     private final CodeElement g0;
     private final CodeElement g1;
     private final Charset standalone;
+    private final CodePointFixup fixup;
 
     DefinedTerm(String term, CodeElement g0, CodeElement g1) {
         this.term = term;
         this.g0 = g0;
         this.g1 = g1;
         this.standalone = null;
+        this.fixup = null;
     }
 
-    DefinedTerm(String term, Charset standalone) {
+    DefinedTerm(String term, Charset standalone, CodePointFixup fixup) {
         this.term = term;
         this.g0 = null;
         this.g1 = null;
         this.standalone = standalone;
+        this.fixup = fixup;
     }
 
     /** The term as PS3.3 spells it. */
@@ -109,6 +114,29 @@ enum DefinedTerm {
     /** The multi-byte charset of a term that forbids code extensions (UTF-8, GB18030, GBK), else null. */
     Charset standaloneCharset() {
         return standalone;
+    }
+
+    /** Decodes with a stand-alone set; malformed bytes become U+FFFD. */
+    String decodeStandalone(byte[] b, int off, int len) {
+        String decoded = new String(b, off, len, standalone);
+        return fixup == null ? decoded : fixup.fromJdk(decoded);
+    }
+
+    /** Encodes with a stand-alone set; characters it cannot hold become '?'. */
+    byte[] encodeStandalone(String value) {
+        return toJdk(value).getBytes(standalone);
+    }
+
+    boolean canEncodeStandalone(String value) {
+        return standalone.newEncoder().canEncode(toJdk(value))
+                && (fixup == null || value.indexOf(fixup.jdkChar()) < 0);
+    }
+
+    private String toJdk(String value) {
+        if (fixup == null) {
+            return value;
+        }
+        return value.replace(fixup.jdkChar(), UNENCODABLE).replace(fixup.dicomChar(), fixup.jdkChar());
     }
 
     /** The JDK charset that holds this term's repertoire. */

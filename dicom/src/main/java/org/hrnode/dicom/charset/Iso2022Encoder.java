@@ -15,6 +15,9 @@ import java.util.Map;
  *       character that needs it (so "1.第一行" keeps "1." before the escape, as in Annex K);</li>
  *   <li>a piece no single element can hold is written character by character, each with the element in force if
  *       it can, else the first declared one that can; characters none can hold become '?';</li>
+ *   <li>G1 characters are written only while G0 holds a single-byte set, as in every example of Annex H:
+ *       decoders that read a JIS X 0208 run as a whole (pydicom, Python's iso2022_jp) do not expect GR bytes
+ *       inside it;</li>
  *   <li>the initial elements are designated again before every delimiter and at the end of the value
  *       (PS3.5 §6.1.2.5.3); a G1 that was initially empty is left to the implicit reset, as Annex I shows.</li>
  * </ul>
@@ -103,7 +106,7 @@ final class Iso2022Encoder {
             for (int i = from; i < to; ) {
                 int cp = value.codePointAt(i);
                 i += Character.charCount(cp);
-                if (emit(cp, g0) || emit(cp, g1)
+                if (emit(cp, g0) || (g1 != null && designateAndEmit(g1, cp))
                         || (preferred != null && designateAndEmit(preferred, cp))
                         || designateFirstThatHolds(cp)) {
                     continue;
@@ -146,6 +149,9 @@ final class Iso2022Encoder {
             int n = encodeInto(cp, element);
             if (n == 0) {
                 return false;
+            }
+            if (element.register() == CodeElement.Register.G1 && !g0.isSingleByte()) {
+                designate(initialG0);
             }
             designate(element);
             out.write(scratch, 0, n);

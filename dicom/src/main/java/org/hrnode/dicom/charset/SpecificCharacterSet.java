@@ -32,6 +32,8 @@ public final class SpecificCharacterSet {
     /** ISO_IR 6 (no (0008,0005)) under {@link CharsetPolicy#DEFAULT}. Its fallback flag is process-wide. */
     public static final SpecificCharacterSet DEFAULT = of(CharsetPolicy.DEFAULT);
 
+    private static final char ASCII_LAST = 0x7F;
+
     /** What undecodable bytes become. */
     static final char REPLACEMENT = '\uFFFD';
 
@@ -41,7 +43,8 @@ public final class SpecificCharacterSet {
     private final List<String> notes;
     private final DefinedTerm first;
     private final boolean codeExtensions;
-    private final Charset standalone;
+    /** Whether value 1 is UTF-8, GB18030 or GBK, which take no escape sequences. */
+    private final boolean standalone;
     private final Iso2022Decoder decoder;
     private final Iso2022Encoder encoder;
     private final Charset policyCharsetInUse;
@@ -56,7 +59,7 @@ public final class SpecificCharacterSet {
         this.unknownTerms = List.copyOf(unknown);
         this.notes = List.copyOf(notes);
         this.first = terms.getFirst();
-        this.standalone = first.standaloneCharset();
+        this.standalone = first.standaloneCharset() != null;
         this.codeExtensions = terms.size() > 1 || first.isCodeExtension();
 
         CodeElement initialG0 = first.g0() != null && first.g0().isSingleByte() ? first.g0() : CodeElement.ASCII;
@@ -64,7 +67,7 @@ public final class SpecificCharacterSet {
         Charset latin1Override = initialG1 == CodeElement.LATIN1 ? policy.latin1Override().orElse(null) : null;
         Charset undeclared = policy.undeclaredCharset().orElse(null);
         this.policyCharsetInUse = latin1Override != null ? latin1Override : undeclared;
-        this.decoder = new Iso2022Decoder(initialG0, initialG1, standalone == null, undeclared, latin1Override);
+        this.decoder = new Iso2022Decoder(initialG0, initialG1, !standalone, undeclared, latin1Override);
         this.encoder = new Iso2022Encoder(initialG0, initialG1,
                 codeExtensions ? designatable(initialG0, initialG1, terms) : List.of());
     }
@@ -97,9 +100,8 @@ public final class SpecificCharacterSet {
         if (isAsciiWithoutEscape(bytes, offset, length)) {
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
-        if (standalone != null) {
-            String decoded = new String(bytes, offset, length, standalone);
-            return first == DefinedTerm.GBK ? DefinedTerm.GBK_FIXUP.fromJdk(decoded) : decoded;
+        if (standalone) {
+            return first.decodeStandalone(bytes, offset, length);
         }
         return decoder.decode(bytes, offset, length, ValueDelimiters.of(vr), fallback);
     }
@@ -115,8 +117,8 @@ public final class SpecificCharacterSet {
         if (isAscii(value)) {
             return value.getBytes(StandardCharsets.ISO_8859_1);
         }
-        if (standalone != null) {
-            return toStandaloneJdkString(value).getBytes(standalone);
+        if (standalone) {
+            return first.encodeStandalone(value);
         }
         return encoder.encode(value, ValueDelimiters.of(vr));
     }
@@ -126,9 +128,8 @@ public final class SpecificCharacterSet {
         if (isAscii(value)) {
             return true;
         }
-        if (standalone != null) {
-            return standalone.newEncoder().canEncode(toStandaloneJdkString(value))
-                    && !(first == DefinedTerm.GBK && value.indexOf(DefinedTerm.GBK_FIXUP.jdkChar()) >= 0);
+        if (standalone) {
+            return first.canEncodeStandalone(value);
         }
         return encoder.canEncode(value, ValueDelimiters.MULTI_VALUED);
     }
@@ -181,8 +182,9 @@ public final class SpecificCharacterSet {
      * {@code \ISO 2022 IR 87}.
      */
     public String describe() {
-        StringBuilder s = new StringBuilder(
-                definedTerms.length == 0 ? "no (0008,0005), ISO_IR 6" : String.join("\\", definedTerms));
+        String terms = String.join("\\", definedTerms);
+        StringBuilder s = new StringBuilder(definedTerms.length == 0 ? "no (0008,0005), ISO_IR 6"
+                : terms.isEmpty() ? "empty (0008,0005), ISO_IR 6" : terms);
         for (String note : notes) {
             s.append(" (").append(note).append(')');
         }
@@ -246,14 +248,6 @@ public final class SpecificCharacterSet {
         return List.copyOf(elements);
     }
 
-    private String toStandaloneJdkString(String value) {
-        if (first != DefinedTerm.GBK) {
-            return value;
-        }
-        return value.replace(DefinedTerm.GBK_FIXUP.jdkChar(), '?')
-                .replace(DefinedTerm.GBK_FIXUP.dicomChar(), DefinedTerm.GBK_FIXUP.jdkChar());
-    }
-
     private static boolean isAsciiWithoutEscape(byte[] b, int off, int len) {
         for (int i = off, end = off + len; i < end; i++) {
             if (b[i] < 0 || b[i] == CodeElement.Escape.ESC) {
@@ -265,7 +259,7 @@ public final class SpecificCharacterSet {
 
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
+            if (s.charAt(i) > ASCII_LAST) {
                 return false;
             }
         }

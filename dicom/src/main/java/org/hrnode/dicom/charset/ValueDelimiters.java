@@ -23,7 +23,10 @@ enum ValueDelimiters {
     static final byte FF = '\f';
     static final byte CR = '\r';
 
-    private final boolean[] resets = new boolean[128];
+    /** Delimiters are all ASCII. */
+    private static final int ASCII_SIZE = 128;
+
+    private final boolean[] resets = new boolean[ASCII_SIZE];
 
     ValueDelimiters(String separators) {
         resets[TAB] = resets[LF] = resets[FF] = resets[CR] = true;
