@@ -15,7 +15,9 @@
  *       designated to G1): pydicom reads them as Latin-1; here the policy decides, GB18030 by default, because
  *       Chinese equipment that omits (0008,0005) writes GBK. {@code CharsetPolicy.DEFAULT.withUndeclaredCharset
  *       (ISO_8859_1)} gives pydicom's reading, {@code CharsetPolicy.STRICT} the standard's (U+FFFD).</li>
- *   <li><b>Unknown terms</b> are listed by {@code unknownTerms()} and read as undeclared. pydicom's spelling
+ *   <li><b>Unknown terms</b> are listed by {@code unknownTerms()} and read as undeclared, so the policy decides.
+ *       pydicom (with its default {@code reading_validation_mode}, WARN) warns and uses its default encoding,
+ *       which is Latin-1: in effect ISO_IR 100, mojibake for the Chinese bytes such senders write. pydicom's spelling
  *       corrections ({@code ISO IR 100}, {@code ISO-2022-IR-87}) and a few aliases seen in the wild
  *       ({@code GB2312}, {@code ISO_IR 58}, {@code UTF-8}) are accepted; arbitrary Python codec names are not.</li>
  *   <li><b>ISO 2022 IR 58</b>: pydicom 2.3.1 leaves the escape sequences in the text

@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Assumptions;
  * pydicom (Debian's, run by {@code /usr/bin/python3}) as the reference decoder: it reads the raw bytes of values
  * out of real files, since this module has no file parser of its own yet, and says how it decodes byte strings.
  *
- * <p>Without python or pydicom the tests that need it are skipped with a loud message, except on CI
+ * <p>Without python or pydicom (a missing module makes the {@code info} call fail) the tests that need it are skipped with a loud message, except on CI
  * ({@code CI=true}), where they fail: a CI run that silently skipped the oracle would prove nothing.
  */
 final class PydicomOracle {
 
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    /** Debian's python, which has python3-pydicom; {@code -Dhrnode.python=...} points elsewhere. */
+    static final Path PYTHON = Path.of(System.getProperty("hrnode.python", "/usr/bin/python3"));
     private static final String SCRIPT = "pydicom_oracle.py";
     private static final long TIMEOUT_SECONDS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,11 +66,11 @@ final class PydicomOracle {
 
     /** Skips the calling test with a message on stderr, or fails it when the environment says CI=true. */
     static void skipOrFail(String why) {
-        String message = "*** SKIPPING charset oracle test: " + why
-                + " (install python3-pydicom for /usr/bin/python3; CI=true turns this into a failure) ***";
+        String advice = " (install python3-pydicom for " + PYTHON + ")";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message);
+            Assertions.fail("charset oracle test cannot run on CI: " + why + advice);
         }
+        String message = "*** SKIPPING charset oracle test: " + why + advice + "; CI=true makes this fail ***";
         System.err.println(message);
         Assumptions.abort(message);
     }
