@@ -19,9 +19,9 @@ public final class OracleComparison {
 
     /**
      * One place where the readers disagree. {@code ours} or {@code theirs} is null when only the other reader has the
-     * element.
+     * element. {@code location} finds it in our dataset: sequence tag and item index pairs, then the element's tag.
      */
-    public record Mismatch(String path, Element ours, Element theirs, String what) {
+    public record Mismatch(String path, List<Integer> location, Element ours, Element theirs, String what) {
 
         @Override
         public String toString() {
@@ -37,11 +37,11 @@ public final class OracleComparison {
     /** Every mismatch between two element lists in tag order, each path starting with {@code prefix}. */
     public static List<Mismatch> compare(List<Element> ours, List<Element> theirs, String prefix) {
         OracleComparison comparison = new OracleComparison();
-        comparison.elements(ours, theirs, prefix);
+        comparison.elements(ours, theirs, prefix, List.of());
         return comparison.mismatches;
     }
 
-    private void elements(List<Element> ours, List<Element> theirs, String prefix) {
+    private void elements(List<Element> ours, List<Element> theirs, String prefix, List<Integer> itemLocation) {
         int i = 0;
         int j = 0;
         while (i < ours.size() || j < theirs.size()) {
@@ -49,36 +49,44 @@ public final class OracleComparison {
             Element b = j < theirs.size() ? theirs.get(j) : null;
             int order = a == null ? 1 : b == null ? -1 : Integer.compareUnsigned(a.tag(), b.tag());
             if (order < 0) {
-                mismatches.add(new Mismatch(prefix + Tags.toString(a.tag()), a, null, "only we read " + a));
+                mismatches.add(new Mismatch(prefix + Tags.toString(a.tag()), append(itemLocation, a.tag()), a, null,
+                        "only we read " + a));
                 i++;
             } else if (order > 0) {
-                mismatches.add(new Mismatch(prefix + Tags.toString(b.tag()), null, b, "only pydicom read " + b));
+                mismatches.add(new Mismatch(prefix + Tags.toString(b.tag()), append(itemLocation, b.tag()), null, b,
+                        "only pydicom read " + b));
                 j++;
             } else {
-                element(a, b, prefix + Tags.toString(a.tag()));
+                element(a, b, prefix + Tags.toString(a.tag()), append(itemLocation, a.tag()));
                 i++;
                 j++;
             }
         }
     }
 
-    private void element(Element ours, Element theirs, String path) {
+    private void element(Element ours, Element theirs, String path, List<Integer> location) {
         if (!Objects.equals(ours.vr(), theirs.vr())) {
-            mismatches.add(new Mismatch(path, ours, theirs, "VR " + ours.vr() + " vs pydicom's " + theirs.vr()
-                    + " (values " + ours.value() + " vs " + theirs.value() + ")"));
+            mismatches.add(new Mismatch(path, location, ours, theirs, "VR " + ours.vr() + " vs pydicom's "
+                    + theirs.vr() + " (values " + ours.value() + " vs " + theirs.value() + ")"));
             return;
         }
         if (ours.value() instanceof Value.Items a && theirs.value() instanceof Value.Items b
                 && a.items().size() == b.items().size()) {
             for (int k = 0; k < a.items().size(); k++) {
-                elements(a.items().get(k), b.items().get(k), path + "[" + k + "]/");
+                elements(a.items().get(k), b.items().get(k), path + "[" + k + "]/", append(location, k));
             }
             return;
         }
         if (!valuesEqual(ours.vr(), ours.value(), theirs.value())) {
-            mismatches.add(new Mismatch(path, ours, theirs, ours.vr() + " value " + ours.value() + " vs pydicom's "
-                    + theirs.value()));
+            mismatches.add(new Mismatch(path, location, ours, theirs, ours.vr() + " value " + ours.value()
+                    + " vs pydicom's " + theirs.value()));
         }
+    }
+
+    private static List<Integer> append(List<Integer> location, int step) {
+        List<Integer> longer = new ArrayList<>(location);
+        longer.add(step);
+        return List.copyOf(longer);
     }
 
     static boolean valuesEqual(String vr, Value ours, Value theirs) {
