@@ -1,6 +1,5 @@
 package org.hrnode.dicom.data;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import org.hrnode.dicom.charset.CharsetPolicy;
@@ -263,7 +262,7 @@ public final class Dataset {
                 return d.charsetPolicy;
             }
         }
-        return CharsetPolicy.defaults();
+        return CharsetPolicy.DEFAULT;
     }
 
     public void setCharsetPolicy(CharsetPolicy policy) {
@@ -321,9 +320,9 @@ public final class Dataset {
     private String decodedText(int i, SpecificCharacterSet cs) {
         return switch (values[i]) {
             case String s -> s;
-            case byte[] b -> vrs[i].usesSpecificCharacterSet()
-                    ? cs.decode(b, 0, b.length, vrs[i])
-                    : new String(b, StandardCharsets.ISO_8859_1);
+            // Every string VR goes through the character set, not only those PS3.5 allows it for: senders put
+            // GB18030 bytes in CS values too (Patient's Sex 男), and the decoder passes ASCII straight through.
+            case byte[] b -> cs.decode(b, 0, b.length, vrs[i]);
             default -> null;
         };
     }

@@ -42,6 +42,8 @@ public final class DicomReader {
     private static final int NO_STOP = -1;
     private static final int EXPLICIT_HEADER_PEEK = 6;
     private static final int FILE_BUFFER = 64 * 1024;
+    /** Longest value of a VR with the 8-byte explicit header, whose length field has 16 bits. */
+    private static final long MAX_SHORT_VALUE_LENGTH = 0xFFFF;
 
     private enum Scope { TOP_LEVEL, DEFINED_LENGTH, UNDEFINED_LENGTH_ITEM }
 
@@ -252,6 +254,7 @@ public final class DicomReader {
             throws IOException, DicomParseException {
         VR vr;
         long length;
+        boolean implicitValue = implicitVR;
         if (implicitVR) {
             length = input.readS32("value length") & 0xFFFF_FFFFL;
             vr = implicitVR(ds, tag);
@@ -268,6 +271,10 @@ public final class DicomReader {
             } else {
                 length = input.readU16("value length");
             }
+            if (vr == VR.UN && length != (UNDEFINED_LENGTH & 0xFFFF_FFFFL)) {
+                vr = knownVROfUnknown(ds, tag, length);
+                implicitValue = vr != VR.UN;
+            }
         }
         if (length == (UNDEFINED_LENGTH & 0xFFFF_FFFFL)) {
             readUndefinedLength(ds, tag, vr, headerStart, depth);
@@ -275,10 +282,28 @@ public final class DicomReader {
         }
         checkRemaining(length, tag);
         if (vr == VR.SQ) {
-            readSequence(ds, tag, input.position() + length, depth, implicitVR);
+            readSequence(ds, tag, input.position() + length, depth, implicitValue);
             return;
         }
         ds.set(tag, vr, readValue(tag, vr, length));
+    }
+
+    /**
+     * The VR to read an explicit UN element with. A UN value is encoded as in Implicit VR Little Endian (PS3.5
+     * §6.2.2), so where the dictionary (or the private dictionary, by creator) knows the element it is read with the
+     * VR an implicit reader would use, as pydicom does; otherwise converters that write standard attributes as UN
+     * (gdcmconv does, for RLE files) leave even the SOP Instance UID unreadable. It stays UN where that could
+     * misread: in big endian datasets (the value is little endian), when too long for the VR's 16-bit explicit
+     * length, and when not a whole number of the VR's binary values.
+     */
+    private VR knownVROfUnknown(Dataset ds, int tag, long length) {
+        if (input.bigEndian()) {
+            return VR.UN;
+        }
+        VR known = implicitVR(ds, tag);
+        boolean fitsHeader = known.hasLongExplicitHeader() || length <= MAX_SHORT_VALUE_LENGTH;
+        boolean wholeValues = known.bytesPerValue() <= 1 || length % known.bytesPerValue() == 0;
+        return fitsHeader && wholeValues ? known : VR.UN;
     }
 
     private void readUndefinedLength(Dataset ds, int tag, VR vr, long headerStart, int depth)

@@ -155,8 +155,7 @@ public final class DicomWriter implements Closeable {
     private static byte[] encodedValue(Dataset ds, int i) {
         VR vr = ds.vrAt(i);
         return switch (ds.valueAt(i)) {
-            case String s -> vr.usesSpecificCharacterSet() ? ds.specificCharacterSet().encode(s, vr)
-                    : s.getBytes(StandardCharsets.ISO_8859_1);
+            case String s -> ds.specificCharacterSet().encode(s, vr);
             case byte[] b when ds.isBigEndian() && needsSwap(vr) -> {
                 byte[] swapped = b.clone();
                 BinaryValues.swapInPlace(vr, swapped, swapped.length);

@@ -36,7 +36,7 @@ public record ReadOptions(URI bulkDataSource, long bulkDataThreshold, long maxIn
 
     public static ReadOptions defaults() {
         return new ReadOptions(null, DEFAULT_BULK_DATA_THRESHOLD, DEFAULT_MAX_IN_MEMORY_VALUE,
-                DEFAULT_MAX_NESTING_DEPTH, CharsetPolicy.defaults());
+                DEFAULT_MAX_NESTING_DEPTH, CharsetPolicy.DEFAULT);
     }
 
     public ReadOptions withBulkDataSource(URI source) {

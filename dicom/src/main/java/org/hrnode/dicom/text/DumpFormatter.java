@@ -19,7 +19,7 @@ import org.hrnode.dicom.io.DicomFile;
  */
 public final class DumpFormatter {
 
-    private static final int KEYWORD_COLUMN = 36;
+    private static final int KEYWORD_COLUMN = 52;
     private static final int MAX_VALUE_CHARS = 160;
     private static final int MAX_BINARY_VALUES = 16;
     private static final int MAX_HEX_BYTES = 16;
@@ -105,7 +105,7 @@ public final class DumpFormatter {
         try {
             if (vr.isCharacterString()) {
                 String text = ds.getText(tag);
-                String shown = text == null ? "" : text;
+                String shown = text == null ? "" : text.stripTrailing().replaceAll("\u0000+$", "");
                 if (vr == VR.UI && !shown.isEmpty()) {
                     String uid = ds.getString(tag);
                     String name = uid == null ? null : UIDs.nameOf(uid);

@@ -1,0 +1,89 @@
+package org.hrnode.node.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreTheDocumentedEmbeddedOnes() throws Exception {
+        NodeConfig c = new ConfigLoader(Map.of()).load(List.of());
+        assertThat(c.aeTitle()).isEqualTo("HRNODE");
+        assertThat(c.dicomPort()).isEqualTo(11112);
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath().normalize());
+        assertThat(c.undeclaredCharset()).isEqualTo(java.nio.charset.Charset.forName("GB18030"));
+    }
+
+    @Test
+    void flagBeatsEnvironmentWhichBeatsConfigFile() throws Exception {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "dicom-port=1001\nhttp-port=1002\nae-title=FROMFILE\n", StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("HRNODE_CONFIG", file.toString(), "HRNODE_HTTP_PORT", "2002",
+                "HRNODE_DICOM_PORT", "2001");
+        NodeConfig c = new ConfigLoader(env).load(List.of("--dicom-port", "3001"));
+        assertThat(c.dicomPort()).isEqualTo(3001);
+        assertThat(c.httpPort()).isEqualTo(2002);
+        assertThat(c.aeTitle()).isEqualTo("FROMFILE");
+    }
+
+    @Test
+    void flagsAcceptEqualsForm() throws Exception {
+        NodeConfig c = new ConfigLoader(Map.of()).load(List.of("--http-port=9090", "--data-dir=" + dir));
+        assertThat(c.httpPort()).isEqualTo(9090);
+        assertThat(c.dataDir()).isEqualTo(dir.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void badPortNamesItsSource() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("HRNODE_DICOM_PORT", "eleven")).load(List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("dicom-port 'eleven'").hasMessageContaining("HRNODE_DICOM_PORT");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--http-port", "70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("flag --http-port");
+    }
+
+    @Test
+    void aeTitleMustBeAValidAeTitle() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--ae-title", "A_TITLE_LONGER_THAN_16")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("1-16");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--ae-title", "A\\B")))
+                .isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void unknownOptionsAndKeysFailFast() throws Exception {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--dicom-prot", "1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown option '--dicom-prot'");
+        Path file = dir.resolve("typo.properties");
+        Files.writeString(file, "http_port=80\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--config", file.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown key 'http_port'");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--dicom-port")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void missingConfigFileIsAClearError() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--config", dir.resolve("none").toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read config file");
+    }
+
+    @Test
+    void unknownCharsetIsRejected() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("HRNODE_UNDECLARED_CHARSET", "KLINGON")).load(List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not a known charset");
+    }
+}
