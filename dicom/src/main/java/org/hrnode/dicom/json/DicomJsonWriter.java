@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -104,7 +105,7 @@ public final class DicomJsonWriter {
         try {
             write(dataset, out);
         } catch (IOException e) {
-            throw new IllegalStateException("a bulk data value could not be read: " + e.getMessage(), e);
+            throw new UncheckedIOException("a bulk data value could not be read: " + e.getMessage(), e);
         }
         return out.toString();
     }

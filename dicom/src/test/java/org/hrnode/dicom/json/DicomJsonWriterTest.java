@@ -100,6 +100,16 @@ class DicomJsonWriterTest {
     }
 
     @Test
+    void textHeldAsBytesIsDecodedWithTheDatasetsCharacterSet() throws Exception {
+        Dataset ds = new Dataset();
+        ds.setString(Tag.SpecificCharacterSet, VR.CS, "GB18030");
+        ds.set(Tag.PatientName, VR.PN, "Wang^XiaoDong=王^小东=".getBytes("GB18030"));
+
+        assertThat(attribute(ds, Tag.PatientName).toString()).isEqualTo(
+                "{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"Wang^XiaoDong\",\"Ideographic\":\"王^小东\"}]}");
+    }
+
+    @Test
     void aMalformedNameWithMoreThanThreeGroupsKeepsTheSurplusInPhonetic() throws Exception {
         Dataset ds = new Dataset();
         ds.setString(Tag.PatientName, VR.PN, "A=B=C=D");

@@ -11,11 +11,6 @@ import sys
 import traceback
 
 import pydicom
-import pydicom.config
-
-# pydicom would re-read explicit UN elements of known tags with their dictionary VR; DICOM JSON writers are to
-# keep what the file says (and HR Node does), so compare like with like.
-pydicom.config.replace_un_with_known_vr = False
 
 # Large enough that nothing is referenced; without a handler pydicom inlines everything anyway.
 NO_BULK_DATA = 2 ** 62
