@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.hrnode.dicom.io.DicomFile;
 import org.hrnode.dicom.io.DicomReader;
-import org.hrnode.dicom.io.RealWorldRoundTripTest;
 import org.hrnode.dicom.testing.ExternalTool;
 import org.hrnode.dicom.testing.TestData;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +45,7 @@ class DicomJsonPydicomComparisonTest {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private static final List<Path> FILES = TestData.allRealWorldFiles().stream()
-            .filter(p -> !RealWorldRoundTripTest.MALFORMED.contains(p.getFileName().toString()))
+    private static final List<Path> FILES = TestData.wellFormedRealWorldFiles().stream()
             .toList();
 
     @TempDir

@@ -36,7 +36,7 @@ class PydicomOracleTest {
 
     /**
      * Files that are not valid DICOM, which pydicom nevertheless reads (it keeps what it found before the defect); we
-     * refuse them with our parse error. Same files as {@code io.RealWorldRoundTripTest.MALFORMED}.
+     * refuse them with our parse error. Same files as {@code TestData.MALFORMED}.
      */
     static final Map<String, String> PYDICOM_READS_WE_REFUSE = Map.of(
             "MR_truncated.dcm", "Pixel Data declares 8192 bytes and the file ends 62 bytes short; pydicom returns"
