@@ -51,6 +51,14 @@ public final class PersonName {
     }
 
     /**
+     * The three component groups of a PN value exactly as written (absent ones empty; a surplus stays, with its
+     * delimiters, in the last), for encoders that carry the groups separately, such as DICOM JSON.
+     */
+    public static String[] splitGroups(String value) {
+        return split(value, GROUP_DELIMITER, GROUPS);
+    }
+
+    /**
      * A name from its three groups, each in DICOM form ({@code family^given^...}); null or "" for an absent group.
      */
     public static PersonName of(String alphabetic, String ideographic, String phonetic) {

@@ -18,6 +18,7 @@ import org.hrnode.dicom.data.BinaryValues;
 import org.hrnode.dicom.data.BulkData;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.Fragments;
+import org.hrnode.dicom.data.PersonName;
 import org.hrnode.dicom.data.Sequence;
 import org.hrnode.dicom.data.Tags;
 import org.hrnode.dicom.data.VR;
@@ -65,8 +66,6 @@ public final class DicomJsonWriter {
     private static final Base64Variant BASE64 = Base64Variants.MIME_NO_LINEFEEDS;
     /** What Jackson's streaming base64 writer takes for "read the stream to its end". */
     private static final int READ_TO_END = -1;
-    private static final char GROUP_DELIMITER = '=';
-    private static final int PERSON_NAME_GROUPS = JsonModel.PERSON_NAME_GROUPS.length;
 
     private final BulkDataUriPolicy bulkDataUriPolicy;
     private final JsonLayout layout;
@@ -297,7 +296,7 @@ public final class DicomJsonWriter {
         }
         g.writeArrayFieldStart(JsonModel.VALUE);
         for (String v : values) {
-            String[] groups = splitGroups(v);
+            String[] groups = PersonName.splitGroups(v);
             boolean empty = true;
             for (String group : groups) {
                 empty &= group.isEmpty();
@@ -315,23 +314,6 @@ public final class DicomJsonWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-    }
-
-    /** Up to three component groups, missing ones empty; a surplus stays, with its delimiters, in the last. */
-    private static String[] splitGroups(String value) {
-        String[] groups = {"", "", ""};
-        int start = 0;
-        for (int k = 0; k < PERSON_NAME_GROUPS - 1; k++) {
-            int end = value.indexOf(GROUP_DELIMITER, start);
-            if (end < 0) {
-                groups[k] = value.substring(start);
-                return groups;
-            }
-            groups[k] = value.substring(start, end);
-            start = end + 1;
-        }
-        groups[PERSON_NAME_GROUPS - 1] = value.substring(start);
-        return groups;
     }
 
     private static void writeBinaryNumbers(byte[] b, VR vr, boolean bigEndian, JsonGenerator g) throws IOException {
