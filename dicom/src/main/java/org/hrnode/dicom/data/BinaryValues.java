@@ -96,6 +96,18 @@ public final class BinaryValues {
         return (u16(b, off, bigEndian) << 16) | u16(b, off + 2, bigEndian);
     }
 
+    /**
+     * Value {@code index} of a binary numeric VR as text: integers in decimal, floating point numbers as a DS would
+     * hold them, tags as eight hexadecimal digits.
+     */
+    public static String format(VR vr, byte[] b, int index, boolean bigEndian) {
+        return switch (vr.kind()) {
+            case TAG -> Tags.toHex(tagAt(b, index, bigEndian));
+            case FLOAT -> DecimalStrings.format(floatAt(vr, b, index, bigEndian));
+            default -> Long.toString(integerAt(vr, b, index, bigEndian));
+        };
+    }
+
     /** Encodes integers as {@code vr} values. */
     public static byte[] encodeIntegers(VR vr, long[] values, boolean bigEndian) {
         int size = vr.bytesPerValue();

@@ -348,11 +348,7 @@ public final class Dataset {
         if (values[i] instanceof byte[] b && vr.isBinaryNumeric()) {
             String[] out = new String[BinaryValues.count(vr, b.length)];
             for (int k = 0; k < out.length; k++) {
-                out[k] = switch (vr.kind()) {
-                    case TAG -> Tags.toHex(BinaryValues.tagAt(b, k, bigEndian));
-                    case FLOAT -> DecimalStrings.format(BinaryValues.floatAt(vr, b, k, bigEndian));
-                    default -> Long.toString(BinaryValues.integerAt(vr, b, k, bigEndian));
-                };
+                out[k] = BinaryValues.format(vr, b, k, bigEndian);
             }
             return out;
         }

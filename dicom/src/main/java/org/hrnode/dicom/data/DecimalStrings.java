@@ -19,9 +19,12 @@ public final class DecimalStrings {
         if (s.length() <= MAX_DS_LENGTH) {
             return s;
         }
-        // Reduce precision until it fits: DS can't hold all 17 significant digits of a double.
+        // Reduce precision until it fits: DS can't hold all 17 significant digits of a double. Start from the
+        // shortest representation, not new BigDecimal(value): that expands a tiny or huge double exactly, to hundreds
+        // of digits, and made each value cost tens of kilobytes (found by fuzzing getStrings on FD values).
+        BigDecimal shortest = new BigDecimal(s);
         for (int precision = MAX_DS_LENGTH - 1; precision > 0; precision--) {
-            String t = new BigDecimal(value).round(new java.math.MathContext(precision)).stripTrailingZeros()
+            String t = shortest.round(new java.math.MathContext(precision)).stripTrailingZeros()
                     .toString();
             if (t.length() <= MAX_DS_LENGTH) {
                 return t;

@@ -1,6 +1,7 @@
 package org.hrnode.dicom.io;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import org.hrnode.dicom.data.BulkData;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.Fragments;
@@ -145,7 +147,16 @@ public final class DicomReader {
         Dataset dataset = new Dataset(input.bigEndian());
         dataset.setCharsetPolicy(options.charsetPolicy());
         stopped = false;
-        readElements(dataset, Scope.TOP_LEVEL, -1, 0, stopBeforeTag);
+        try {
+            readElements(dataset, Scope.TOP_LEVEL, -1, 0, stopBeforeTag);
+        } catch (ZipException | EOFException corrupt) {
+            if (!deflated) {
+                throw corrupt;
+            }
+            // The inflater reports corrupt or truncated deflated data as IOExceptions; they are bad input, not I/O.
+            throw new DicomParseException("deflated dataset is corrupt or truncated: " + corrupt.getMessage(),
+                    input.position(), corrupt);
+        }
         return dataset;
     }
 
@@ -340,9 +351,14 @@ public final class DicomReader {
         return input.readBytes((int) length, Tags.toString(tag));
     }
 
+    /**
+     * Only binary values become references (Pixel Data whatever its header form, others only with the 32-bit length
+     * VRs): text left in the file would read back as no text at all, since the text accessors decode bytes held in
+     * memory. Found by fuzzing: Pixel Data mislabelled UR read back empty from a file but not from memory.
+     */
     private boolean isReference(VR vr, int tag, long length) {
         return options.bulkDataSource() != null && !deflated && length >= options.bulkDataThreshold()
-                && (tag == Tag.PixelData || vr.hasLongExplicitHeader() && !vr.isCharacterString() && vr != VR.SQ);
+                && !vr.isCharacterString() && vr != VR.SQ && (tag == Tag.PixelData || vr.hasLongExplicitHeader());
     }
 
     private void readSequence(Dataset ds, int tag, long end, int depth, boolean itemsImplicit)

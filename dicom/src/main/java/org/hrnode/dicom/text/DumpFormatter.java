@@ -1,6 +1,7 @@
 package org.hrnode.dicom.text;
 
 import java.util.HexFormat;
+import org.hrnode.dicom.data.BinaryValues;
 import org.hrnode.dicom.data.BulkData;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.Fragments;
@@ -116,13 +117,7 @@ public final class DumpFormatter {
                 return cut(shown.isEmpty() ? "(no value)" : shown.replace("\r", "\\r").replace("\n", "\\n"));
             }
             if (vr.isBinaryNumeric() && vr.bytesPerValue() > 1 || vr == VR.AT) {
-                String[] values = ds.getStrings(tag);
-                if (values.length == 0) {
-                    return "(no value)";
-                }
-                int shown = Math.min(values.length, MAX_BINARY_VALUES);
-                String joined = String.join("\\", java.util.Arrays.copyOf(values, shown));
-                return cut(shown < values.length ? joined + "\\… (" + values.length + " values)" : joined);
+                return binaryValues(ds, tag, vr);
             }
             byte[] b = ds.getBytes(tag);
             if (b == null || b.length == 0) {
@@ -133,6 +128,22 @@ public final class DumpFormatter {
         } catch (RuntimeException malformed) {
             return "(malformed value: " + malformed.getMessage() + ")";
         }
+    }
+
+    /** Formats only the values shown: a float array can hold millions, and formatting each costs. */
+    private static String binaryValues(Dataset ds, int tag, VR vr) {
+        byte[] b = ds.getBytes(tag);
+        int count = b == null ? 0 : BinaryValues.count(vr, b.length);
+        if (count == 0) {
+            return "(no value)";
+        }
+        int shown = Math.min(count, MAX_BINARY_VALUES);
+        String[] values = new String[shown];
+        for (int k = 0; k < shown; k++) {
+            values[k] = BinaryValues.format(vr, b, k, ds.isBigEndian());
+        }
+        String joined = String.join("\\", values);
+        return cut(shown < count ? joined + "\\… (" + count + " values)" : joined);
     }
 
     private static String cut(String s) {
