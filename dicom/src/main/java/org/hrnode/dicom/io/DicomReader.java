@@ -57,6 +57,8 @@ public final class DicomReader {
     private TransferSyntax transferSyntax;
     private int stopBeforeTag;
     private boolean stopped;
+    /** Bytes of values read into memory so far, against {@link ReadOptions#maxInMemoryTotal()}. */
+    private long inMemoryTotal;
 
     /**
      * @param in the bytes, from their start
@@ -347,6 +349,12 @@ public final class DicomReader {
         if (length > options.maxInMemoryValue()) {
             throw new DicomParseException("value of " + Tags.toString(tag) + " is " + length
                     + " bytes, above the in-memory limit of " + options.maxInMemoryValue(), input.position());
+        }
+        inMemoryTotal += length;
+        if (inMemoryTotal > options.maxInMemoryTotal()) {
+            throw new DicomParseException("values held in memory exceed the limit of " + options.maxInMemoryTotal()
+                    + " bytes (a deflate bomb, or an object too large to read without references)",
+                    input.position());
         }
         return input.readBytes((int) length, Tags.toString(tag));
     }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import org.hrnode.dicom.data.BulkData;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.Fragments;
+import org.hrnode.dicom.data.Tags;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
@@ -142,6 +143,26 @@ class DicomReaderTest {
         DicomReader r = bare(nested.toByteArray(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         assertThatThrownBy(() -> r.readDataset(-1)).isInstanceOf(DicomParseException.class)
                 .hasMessageContaining("nested deeper than 64");
+    }
+
+    @Test
+    void deflateBombIsStoppedByTheTotalInMemoryLimit() throws Exception {
+        Dataset bomb = new Dataset();
+        int elements = 10;
+        int valueLength = 2 << 20;
+        for (int i = 0; i < elements; i++) {
+            bomb.setBytes(Tags.of(0x0009, 0x1000 + i), VR.OB, new byte[valueLength]);
+        }
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DicomWriter w = new DicomWriter(deflated)) {
+            w.writeDataset(bomb, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+        assertThat(deflated.size()).as("20 MiB of zeros deflate to little").isLessThan(64 * 1024);
+        ReadOptions options = ReadOptions.defaults().withMaxInMemoryValue(4 << 20).withMaxInMemoryTotal(8 << 20);
+        DicomReader r = new DicomReader(new ByteArrayInputStream(deflated.toByteArray()), options);
+        r.startDataset(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+        assertThatThrownBy(() -> r.readDataset(-1)).isInstanceOf(DicomParseException.class)
+                .hasMessageContaining("exceed the limit of 8388608 bytes");
     }
 
     @Test
