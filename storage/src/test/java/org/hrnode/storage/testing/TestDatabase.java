@@ -2,8 +2,12 @@ package org.hrnode.storage.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,10 +20,13 @@ import org.hrnode.storage.db.EmbeddedDatabase;
 
 /**
  * One real PostgreSQL for the whole test JVM (starting one takes seconds): an {@link EmbeddedDatabase} in a fresh
- * directory under {@code target/}, migrated, stopped and deleted when the JVM exits. Tests call {@link #reset()} to
+ * directory under {@code target/}, migrated, stopped when the JVM exits and deleted by the next run. Tests call {@link #reset()} to
  * start from empty tables.
  */
 public final class TestDatabase {
+
+    private static final String DIRECTORY_PREFIX = "test-postgres-";
+    private static final String ZONKY_LOCK_FILE = "epg-lock";
 
     private static EmbeddedDatabase server;
     private static Database database;
@@ -45,9 +52,10 @@ public final class TestDatabase {
     }
 
     private static void start() {
-        Path directory = Path.of("target", "test-postgres-" + UUID.randomUUID());
+        Path parent = Path.of("target");
+        deleteAbandonedDirectories(parent);
         try {
-            server = EmbeddedDatabase.start(directory);
+            server = EmbeddedDatabase.start(parent.resolve(DIRECTORY_PREFIX + UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,19 +63,51 @@ public final class TestDatabase {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop, "test-postgres-stop"));
     }
 
+    /**
+     * The data directories of earlier runs. They cannot be deleted at exit: zonky's own shutdown hook may still be
+     * stopping the server while ours runs. A directory whose zonky lock can be taken belongs to no live JVM.
+     */
+    private static void deleteAbandonedDirectories(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(parent)) {
+            for (Path dir : children.filter(p -> p.getFileName().toString().startsWith(DIRECTORY_PREFIX)).toList()) {
+                if (isAbandoned(dir)) {
+                    deleteRecursively(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean up old test databases under " + parent, e);
+        }
+    }
+
+    private static boolean isAbandoned(Path dir) throws IOException {
+        Path lock = dir.resolve(ZONKY_LOCK_FILE);
+        if (!Files.exists(lock)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE);
+             FileLock held = channel.tryLock()) {
+            return held != null;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static void stop() {
         try (EmbeddedDatabase stopping = server) {
             database.close();
         } catch (IOException e) {
             System.err.println("test PostgreSQL did not stop cleanly: " + e);
-            return;
-        }
-        try (Stream<Path> files = Files.walk(server.dataDirectory())) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete test PostgreSQL directory " + server.dataDirectory() + ": " + e);
         }
     }
 }
