@@ -3,7 +3,6 @@ package org.hrnode.storage.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.hrnode.storage.ae.ApplicationEntity;
 import org.hrnode.storage.ae.PostgresAeRegistry;
 import org.hrnode.storage.index.IndexException;
@@ -86,7 +83,7 @@ class TransactorTest {
 
     @Test
     void unreachableDatabaseIsUnavailable() {
-        Transactor transactor = new Transactor(new RefusingDataSource(), FOUR_TRIES, recordingSleeper);
+        Transactor transactor = new Transactor(new org.hrnode.storage.testing.RefusingDataSource(), FOUR_TRIES, recordingSleeper);
 
         assertThatThrownBy(() -> transactor.inTransaction("anything", c -> 1))
                 .isInstanceOf(IndexUnavailableException.class).hasMessageContaining("anything");
@@ -148,51 +145,5 @@ class TransactorTest {
         assertThat(policy.backoff(9, largest)).isEqualTo(Duration.ofMillis(50).minusNanos(1));
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** A database that is down: every connection attempt is refused as PostgreSQL's driver reports it. */
-    static final class RefusingDataSource implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            throw new SQLException("Connection to 127.0.0.1:1 refused", "08001");
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
     }
 }
