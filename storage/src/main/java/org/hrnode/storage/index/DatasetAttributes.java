@@ -53,8 +53,8 @@ final class DatasetAttributes {
             long[] values = d.getLongs(tag);
             return values.length == 0 || values[0] > Integer.MAX_VALUE || values[0] < Integer.MIN_VALUE
                     ? null : (int) values[0];
-        } catch (RuntimeException e) {
-            // Not a number (IS "abc") or not an integer VR: leave it out, as documented.
+        } catch (NumberFormatException | IllegalStateException e) {
+            // Not a number (IS "abc") or not an integer VR: left out, as InstanceRecord.fromDataset documents.
             return null;
         }
     }

@@ -32,9 +32,11 @@ class S3BlobStoreTest extends BlobStoreContractTest {
     }
 
     @AfterAll
-    static void stopS3() throws Exception {
-        try (S3ProxyFixture closing = s3) {
+    static void stopS3() throws IOException {
+        try {
             store.close();
+        } finally {
+            s3.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.hrnode.storage.blob;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import org.gaul.s3proxy.S3Proxy;
@@ -47,7 +48,14 @@ final class S3ProxyFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        proxy.stop();
+    public void close() throws IOException {
+        try {
+            proxy.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping S3Proxy", e);
+        } catch (Exception e) {
+            throw new IOException("S3Proxy did not stop", e);
+        }
     }
 }

@@ -104,8 +104,16 @@ public final class TestDatabase {
     }
 
     private static void stop() {
-        try (EmbeddedDatabase stopping = server) {
+        try {
             database.close();
+        } finally {
+            closeServer();
+        }
+    }
+
+    private static void closeServer() {
+        try {
+            server.close();
         } catch (IOException e) {
             System.err.println("test PostgreSQL did not stop cleanly: " + e);
         }

@@ -52,12 +52,12 @@ final class CursorQueryResults implements QueryResults {
         }
         try {
             if (!rows.next()) {
-                finish();
+                close();
                 return false;
             }
             if (returned == limit) {
                 truncated = true;
-                finish();
+                close();
                 return false;
             }
             next = mapper.map(rows);
@@ -107,10 +107,6 @@ final class CursorQueryResults implements QueryResults {
         if (failure != null) {
             throw Transactor.translate("closing query results", failure);
         }
-    }
-
-    private void finish() {
-        close();
     }
 
     private void endTransaction() throws SQLException {

@@ -1,8 +1,6 @@
 package org.hrnode.storage.index.query;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -194,26 +192,5 @@ public final class Query {
         public Query build() {
             return new Query(this);
         }
-    }
-
-    /** The tags of the matching keys, for diagnostics. */
-    public Set<Integer> matchingTags() {
-        Set<Integer> tags = new LinkedHashSet<>();
-        for (KeyMatch m : matches) {
-            tags.add(m.tag());
-        }
-        return tags;
-    }
-
-    /** Return keys that are not matching keys. */
-    public List<Integer> pureReturnKeys() {
-        Set<Integer> matching = matchingTags();
-        List<Integer> out = new ArrayList<>();
-        for (int tag : returnKeys) {
-            if (!matching.contains(tag)) {
-                out.add(tag);
-            }
-        }
-        return out;
     }
 }
