@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import org.hrnode.storage.db.RetryableConflict;
 import org.hrnode.storage.index.InstanceRecord;
 import org.hrnode.storage.index.StoreOutcome;
@@ -77,16 +78,17 @@ final class InstanceWriter {
             series_fk, sop_instance_uid, sop_class_uid, instance_number, number_of_frames, pixel_rows,
             pixel_columns, acquisition_datetime, transfer_syntax_uid, size_bytes, sha256, blob_key, arrived_at,
             calling_ae_title, institution_code, metadata""";
-    private static final int INSTANCE_COLUMN_COUNT = 16;
+    private static final String INSTANCE_PLACEHOLDERS =
+            String.join(", ", Collections.nCopies(INSTANCE_COLUMNS.split(",").length, "?"));
 
     private static final String INSERT_INSTANCE = "INSERT INTO instances (" + INSTANCE_COLUMNS + ") VALUES ("
-            + "?, ".repeat(INSTANCE_COLUMN_COUNT - 1) + "?) ON CONFLICT (sop_instance_uid) DO NOTHING RETURNING pk";
+            + INSTANCE_PLACEHOLDERS + ") ON CONFLICT (sop_instance_uid) DO NOTHING RETURNING pk";
 
     private static final String ARCHIVE_INSTANCE = "INSERT INTO instance_versions (instance_fk, version, "
             + INSTANCE_COLUMNS + ") SELECT pk, version, " + INSTANCE_COLUMNS + " FROM instances WHERE pk = ?";
 
     private static final String REPLACE_INSTANCE = "UPDATE instances SET (" + INSTANCE_COLUMNS + ") = ("
-            + "?, ".repeat(INSTANCE_COLUMN_COUNT - 1) + "?), version = version + 1 WHERE pk = ?";
+            + INSTANCE_PLACEHOLDERS + "), version = version + 1 WHERE pk = ?";
 
     StoreOutcome record(Connection connection, InstanceRecord record) throws SQLException {
         String sopInstanceUid = record.instance().sopInstanceUid();

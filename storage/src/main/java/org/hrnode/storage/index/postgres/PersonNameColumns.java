@@ -1,6 +1,7 @@
 package org.hrnode.storage.index.postgres;
 
 import java.sql.SQLException;
+import java.util.Collections;
 import org.hrnode.dicom.data.PersonName;
 
 /**
@@ -24,9 +25,9 @@ final class PersonNameColumns {
         return out.toString();
     }
 
-    /** "?, ?, ?, ?, ?" for the VALUES clause. */
+    /** One "?" per column, for the VALUES clause. */
     static String placeholders() {
-        return "?, ?, ?, ?, ?";
+        return String.join(", ", Collections.nCopies(SUFFIXES.length, "?"));
     }
 
     /**
