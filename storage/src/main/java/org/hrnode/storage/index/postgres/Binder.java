@@ -1,0 +1,87 @@
+package org.hrnode.storage.index.postgres;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Binds statement parameters in order, each with its SQL type, so a null binds as a null of the column's type rather
+ * than as an untyped value PostgreSQL may refuse.
+ */
+final class Binder {
+
+    private final PreparedStatement statement;
+    private int index;
+
+    Binder(PreparedStatement statement) {
+        this.statement = statement;
+    }
+
+    Binder text(String value) throws SQLException {
+        statement.setString(++index, value);
+        return this;
+    }
+
+    Binder integer(Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(++index, Types.INTEGER);
+        } else {
+            statement.setInt(++index, value);
+        }
+        return this;
+    }
+
+    Binder bigint(long value) throws SQLException {
+        statement.setLong(++index, value);
+        return this;
+    }
+
+    Binder date(LocalDate value) throws SQLException {
+        return typed(value, Types.DATE);
+    }
+
+    Binder time(LocalTime value) throws SQLException {
+        return typed(value, Types.TIME);
+    }
+
+    Binder timestamp(LocalDateTime value) throws SQLException {
+        return typed(value, Types.TIMESTAMP);
+    }
+
+    /** A point in time, as {@code timestamptz}. */
+    Binder instant(Instant value) throws SQLException {
+        return typed(value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC),
+                Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    /** A query parameter built by {@link QuerySqlBuilder}: never null; arrays become SQL arrays. */
+    Binder any(Object value) throws SQLException {
+        switch (value) {
+            case String s -> text(s);
+            case Integer i -> integer(i);
+            case LocalDate d -> date(d);
+            case LocalTime t -> time(t);
+            case LocalDateTime dt -> timestamp(dt);
+            case String[] texts -> statement.setArray(++index, statement.getConnection().createArrayOf("text", texts));
+            case Integer[] ints -> statement.setArray(++index,
+                    statement.getConnection().createArrayOf("integer", ints));
+            default -> throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
+        }
+        return this;
+    }
+
+    private Binder typed(Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            statement.setNull(++index, sqlType);
+        } else {
+            statement.setObject(++index, value, sqlType);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,179 @@
+package org.hrnode.storage.index.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import org.hrnode.storage.db.RetryableConflict;
+import org.hrnode.storage.index.InstanceRecord;
+import org.hrnode.storage.index.StoreOutcome;
+
+/**
+ * The statements of {@link PostgresIndex#recordInstance}, run inside one transaction by the caller.
+ *
+ * <p>Order, and why:
+ * <ol>
+ *   <li>Lock the instance row if the SOP Instance UID is known ({@code FOR UPDATE}). Same SHA-256: a duplicate, and
+ *       the transaction ends having written nothing.</li>
+ *   <li>Upsert patient, then study, then series ({@code INSERT ... ON CONFLICT DO UPDATE}). The unique constraints
+ *       make concurrent first arrivals of one study converge on one row each, and the fixed order patient → study →
+ *       series means two transactions never wait for each other's locks in opposite orders. Updates keep a stored
+ *       value where the arriving instance has none; a study keeps the patient it was created under.</li>
+ *   <li>Insert the instance ({@code ON CONFLICT DO NOTHING}). If another transaction inserted the same SOP Instance
+ *       UID between steps 1 and 3, start over ({@link RetryableConflict}); step 1 then sees it.</li>
+ *   <li>Or, for other bytes under a known SOP Instance UID, copy the current row into {@code instance_versions}
+ *       and overwrite it with the new one, version + 1.</li>
+ * </ol>
+ */
+final class InstanceWriter {
+
+    private static final String LOCK_EXISTING = """
+            SELECT pk, sha256 FROM instances WHERE sop_instance_uid = ? FOR UPDATE""";
+
+    private static final String UPSERT_PATIENT = """
+            INSERT INTO patients AS t (patient_id, issuer_of_patient_id, %s, patient_birth_date, patient_sex)
+            VALUES (?, ?, %s, ?, ?)
+            ON CONFLICT (patient_id, issuer_of_patient_id) DO UPDATE SET
+                %s,
+                patient_birth_date = COALESCE(EXCLUDED.patient_birth_date, t.patient_birth_date),
+                patient_sex = COALESCE(EXCLUDED.patient_sex, t.patient_sex),
+                updated_at = now()
+            RETURNING pk""".formatted(PersonNameColumns.list("patient_name"), PersonNameColumns.placeholders(),
+            PersonNameColumns.keepUnlessGiven("t", "patient_name"));
+
+    private static final String UPSERT_STUDY = """
+            INSERT INTO studies AS t (patient_fk, study_instance_uid, study_date, study_time, accession_number,
+                study_id, study_description, %s, institution_name, institution_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, %s, ?, ?)
+            ON CONFLICT (study_instance_uid) DO UPDATE SET
+                study_date = COALESCE(EXCLUDED.study_date, t.study_date),
+                study_time = COALESCE(EXCLUDED.study_time, t.study_time),
+                accession_number = COALESCE(EXCLUDED.accession_number, t.accession_number),
+                study_id = COALESCE(EXCLUDED.study_id, t.study_id),
+                study_description = COALESCE(EXCLUDED.study_description, t.study_description),
+                %s,
+                institution_name = COALESCE(EXCLUDED.institution_name, t.institution_name),
+                institution_code = COALESCE(EXCLUDED.institution_code, t.institution_code),
+                updated_at = now()
+            RETURNING pk""".formatted(PersonNameColumns.list("referring_physician_name"),
+            PersonNameColumns.placeholders(), PersonNameColumns.keepUnlessGiven("t", "referring_physician_name"));
+
+    private static final String UPSERT_SERIES = """
+            INSERT INTO series AS t (study_fk, series_instance_uid, modality, series_number, series_description,
+                body_part_examined, series_date, series_time)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (series_instance_uid) DO UPDATE SET
+                modality = COALESCE(EXCLUDED.modality, t.modality),
+                series_number = COALESCE(EXCLUDED.series_number, t.series_number),
+                series_description = COALESCE(EXCLUDED.series_description, t.series_description),
+                body_part_examined = COALESCE(EXCLUDED.body_part_examined, t.body_part_examined),
+                series_date = COALESCE(EXCLUDED.series_date, t.series_date),
+                series_time = COALESCE(EXCLUDED.series_time, t.series_time),
+                updated_at = now()
+            RETURNING pk""";
+
+    /** The instance columns written from a record, in binding order (see {@link #bindInstance}). */
+    private static final String INSTANCE_COLUMNS = """
+            series_fk, sop_instance_uid, sop_class_uid, instance_number, number_of_frames, pixel_rows,
+            pixel_columns, acquisition_datetime, transfer_syntax_uid, size_bytes, sha256, blob_key, arrived_at,
+            calling_ae_title, institution_code, metadata""";
+    private static final String INSTANCE_PLACEHOLDERS =
+            String.join(", ", Collections.nCopies(INSTANCE_COLUMNS.split(",").length, "?"));
+
+    private static final String INSERT_INSTANCE = "INSERT INTO instances (" + INSTANCE_COLUMNS + ") VALUES ("
+            + INSTANCE_PLACEHOLDERS + ") ON CONFLICT (sop_instance_uid) DO NOTHING RETURNING pk";
+
+    private static final String ARCHIVE_INSTANCE = "INSERT INTO instance_versions (instance_fk, version, "
+            + INSTANCE_COLUMNS + ") SELECT pk, version, " + INSTANCE_COLUMNS + " FROM instances WHERE pk = ?";
+
+    private static final String REPLACE_INSTANCE = "UPDATE instances SET (" + INSTANCE_COLUMNS + ") = ("
+            + INSTANCE_PLACEHOLDERS + "), version = version + 1 WHERE pk = ?";
+
+    StoreOutcome record(Connection connection, InstanceRecord record) throws SQLException {
+        String sopInstanceUid = record.instance().sopInstanceUid();
+        Long existing = null;
+        try (PreparedStatement s = connection.prepareStatement(LOCK_EXISTING)) {
+            s.setString(1, sopInstanceUid);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    if (rs.getString("sha256").equals(record.stored().sha256())) {
+                        return StoreOutcome.DUPLICATE;
+                    }
+                    existing = rs.getLong("pk");
+                }
+            }
+        }
+        long patientPk = upsertPatient(connection, record.patient());
+        long studyPk = upsertStudy(connection, patientPk, record);
+        long seriesPk = upsertSeries(connection, studyPk, record.series());
+        if (existing == null) {
+            try (PreparedStatement s = connection.prepareStatement(INSERT_INSTANCE)) {
+                bindInstance(new Binder(s), seriesPk, record);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new RetryableConflict("instance " + sopInstanceUid
+                                + " was inserted by a concurrent transaction");
+                    }
+                }
+            }
+            return StoreOutcome.NEW;
+        }
+        try (PreparedStatement s = connection.prepareStatement(ARCHIVE_INSTANCE)) {
+            s.setLong(1, existing);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = connection.prepareStatement(REPLACE_INSTANCE)) {
+            bindInstance(new Binder(s), seriesPk, record).bigint(existing);
+            s.executeUpdate();
+        }
+        return StoreOutcome.NEW_VERSION;
+    }
+
+    private static long upsertPatient(Connection connection, InstanceRecord.Patient p) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(UPSERT_PATIENT)) {
+            Binder b = new Binder(s).text(p.patientId()).text(p.issuerOfPatientId());
+            PersonNameColumns.bind(b, p.name());
+            b.date(p.birthDate()).text(p.sex());
+            return returnedKey(s);
+        }
+    }
+
+    private static long upsertStudy(Connection connection, long patientPk, InstanceRecord r) throws SQLException {
+        InstanceRecord.Study st = r.study();
+        try (PreparedStatement s = connection.prepareStatement(UPSERT_STUDY)) {
+            Binder b = new Binder(s).bigint(patientPk).text(st.studyInstanceUid()).date(st.studyDate())
+                    .time(st.studyTime()).text(st.accessionNumber()).text(st.studyId()).text(st.description());
+            PersonNameColumns.bind(b, st.referringPhysicianName());
+            b.text(st.institutionName()).text(r.arrival().institutionCode());
+            return returnedKey(s);
+        }
+    }
+
+    private static long upsertSeries(Connection connection, long studyPk, InstanceRecord.Series se)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(UPSERT_SERIES)) {
+            new Binder(s).bigint(studyPk).text(se.seriesInstanceUid()).text(se.modality()).integer(se.seriesNumber())
+                    .text(se.description()).text(se.bodyPartExamined()).date(se.seriesDate()).time(se.seriesTime());
+            return returnedKey(s);
+        }
+    }
+
+    private static Binder bindInstance(Binder b, long seriesPk, InstanceRecord r) throws SQLException {
+        InstanceRecord.Instance i = r.instance();
+        return b.bigint(seriesPk).text(i.sopInstanceUid()).text(i.sopClassUid()).integer(i.instanceNumber())
+                .integer(i.numberOfFrames()).integer(i.rows()).integer(i.columns()).timestamp(i.acquisitionDateTime())
+                .text(r.stored().transferSyntaxUid()).bigint(r.stored().size()).text(r.stored().sha256())
+                .text(r.stored().blobKey()).instant(r.arrival().arrivedAt()).text(r.arrival().callingAeTitle())
+                .text(r.arrival().institutionCode()).text(r.metadataJson());
+    }
+
+    private static long returnedKey(PreparedStatement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("upsert returned no key");
+            }
+            return rs.getLong(1);
+        }
+    }
+}
