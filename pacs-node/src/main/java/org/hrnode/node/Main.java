@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.hrnode.node.cli.AeCommand;
 import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
 import org.hrnode.node.cli.RunCommand;
@@ -25,6 +26,7 @@ public final class Main {
         int status = switch (verb) {
             case "run" -> new RunCommand(System.getenv(), out, err).run(rest);
             case "dump" -> new DumpCommand(out, err).run(rest);
+            case "ae" -> new AeCommand(System.getenv(), out, err).run(rest);
             case "help", "--help", "-h" -> new HelpCommand(out).run();
             default -> {
                 err.println("hrnode: unknown command '" + verb + "'");

@@ -9,7 +9,18 @@ public enum ConfigKey {
     BIND_ADDRESS("bind-address", "127.0.0.1", "address the services listen on"),
     DATA_DIR("data-dir", "./data", "data directory (embedded database, blob store)"),
     UNDECLARED_CHARSET("undeclared-charset", "GB18030",
-            "charset for non-ASCII text in objects without Specific Character Set");
+            "charset for non-ASCII text in objects without Specific Character Set"),
+    DEV_MODE("dev-mode", "false", "accept associations from calling AE titles not in the AE registry"),
+    MAX_ASSOCIATIONS("max-associations", "64", "concurrent DICOM associations; more are rejected (transient)"),
+    DB_URL("db-url", null, "external PostgreSQL (jdbc:postgresql://host:port/db); unset = embedded in data-dir"),
+    DB_USER("db-user", "hrnode", "PostgreSQL user for db-url"),
+    DB_PASSWORD("db-password", "", "PostgreSQL password for db-url (prefer the environment variable)"),
+    DB_POOL_SIZE("db-pool-size", "10", "database connections"),
+    S3_ENDPOINT("s3-endpoint", null, "S3/MinIO endpoint URL; unset = filesystem blob store in data-dir"),
+    S3_REGION("s3-region", "us-east-1", "S3 signing region"),
+    S3_BUCKET("s3-bucket", "hrnode", "S3 bucket (created if missing)"),
+    S3_ACCESS_KEY("s3-access-key", null, "S3 access key"),
+    S3_SECRET_KEY("s3-secret-key", null, "S3 secret key (prefer the environment variable)");
 
     private final String key;
     private final String defaultValue;

@@ -2,6 +2,7 @@ package org.hrnode.node.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import org.hrnode.storage.blob.S3Settings;
+import org.hrnode.storage.db.DatabaseConfig;
 
 /**
  * Resolves each {@link ConfigKey} from, in order of precedence: command-line flag, environment variable, config
@@ -21,6 +25,8 @@ public final class ConfigLoader {
 
     private static final int MAX_PORT = 65535;
     private static final int MAX_AE_TITLE_LENGTH = 16;
+    /** Each association holds a virtual thread and up to one max-length PDU of buffer; beyond this, scale out. */
+    private static final int MAX_ASSOCIATIONS = 1000;
 
     private final Map<String, String> env;
 
@@ -54,13 +60,84 @@ public final class ConfigLoader {
                 throw new ConfigException("unknown key '" + name + "' in config file " + configFile);
             }
         }
+        Resolved r = new Resolved(values, sources);
         return new NodeConfig(
                 aeTitle(values.get(ConfigKey.AE_TITLE), sources.get(ConfigKey.AE_TITLE)),
                 port(values, sources, ConfigKey.DICOM_PORT),
                 port(values, sources, ConfigKey.HTTP_PORT),
                 values.get(ConfigKey.BIND_ADDRESS),
                 Path.of(values.get(ConfigKey.DATA_DIR)).toAbsolutePath().normalize(),
-                charset(values.get(ConfigKey.UNDECLARED_CHARSET), sources.get(ConfigKey.UNDECLARED_CHARSET)));
+                charset(values.get(ConfigKey.UNDECLARED_CHARSET), sources.get(ConfigKey.UNDECLARED_CHARSET)),
+                r.bool(ConfigKey.DEV_MODE),
+                r.integer(ConfigKey.MAX_ASSOCIATIONS, 1, MAX_ASSOCIATIONS),
+                externalDatabase(r),
+                s3(r));
+    }
+
+    /** The values and where each came from, with typed accessors whose errors name the source. */
+    private record Resolved(Map<ConfigKey, String> values, Map<ConfigKey, String> sources) {
+
+        String get(ConfigKey key) {
+            String v = values.get(key);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        ConfigException error(ConfigKey key, String why) {
+            return new ConfigException(key.key() + " '" + values.get(key) + "' (from " + sources.get(key) + ") "
+                    + why);
+        }
+
+        boolean bool(ConfigKey key) throws ConfigException {
+            String v = get(key);
+            if ("true".equalsIgnoreCase(v)) {
+                return true;
+            }
+            if ("false".equalsIgnoreCase(v)) {
+                return false;
+            }
+            throw error(key, "must be true or false");
+        }
+
+        int integer(ConfigKey key, int min, int max) throws ConfigException {
+            try {
+                int n = Integer.parseInt(get(key));
+                if (n < min || n > max) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw error(key, "must be a whole number " + min + "-" + max);
+            }
+        }
+    }
+
+    private static Optional<DatabaseConfig> externalDatabase(Resolved r) throws ConfigException {
+        String url = r.get(ConfigKey.DB_URL);
+        if (url == null) {
+            return Optional.empty();
+        }
+        String password = r.values().getOrDefault(ConfigKey.DB_PASSWORD, "");
+        try {
+            return Optional.of(new DatabaseConfig(url, r.get(ConfigKey.DB_USER) == null ? ""
+                    : r.get(ConfigKey.DB_USER), password,
+                    r.integer(ConfigKey.DB_POOL_SIZE, 1, DatabaseConfig.MAX_POOL_SIZE)));
+        } catch (IllegalArgumentException e) {
+            throw r.error(ConfigKey.DB_URL, "is not usable: " + e.getMessage());
+        }
+    }
+
+    private static Optional<S3Settings> s3(Resolved r) throws ConfigException {
+        String endpoint = r.get(ConfigKey.S3_ENDPOINT);
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new S3Settings(URI.create(endpoint), r.get(ConfigKey.S3_REGION),
+                    r.get(ConfigKey.S3_BUCKET), r.get(ConfigKey.S3_ACCESS_KEY), r.get(ConfigKey.S3_SECRET_KEY),
+                    S3Settings.DEFAULT_PART_SIZE));
+        } catch (IllegalArgumentException e) {
+            throw r.error(ConfigKey.S3_ENDPOINT, "is not usable: " + e.getMessage());
+        }
     }
 
     private static Map<ConfigKey, String> parseFlags(List<String> args) throws ConfigException {

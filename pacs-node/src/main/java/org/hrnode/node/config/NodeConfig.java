@@ -2,6 +2,9 @@ package org.hrnode.node.config;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.hrnode.storage.blob.S3Settings;
+import org.hrnode.storage.db.DatabaseConfig;
 
 /**
  * The node's effective configuration, sealed once loaded (see {@link ConfigLoader} for where each value comes
@@ -14,7 +17,27 @@ import java.nio.file.Path;
  * @param bindAddress interface both services listen on; loopback unless opened up deliberately
  * @param dataDir where the embedded database and the filesystem blob store live
  * @param undeclaredCharset decoding of non-ASCII text in objects that declare no Specific Character Set
+ * @param devMode accept calling AE titles that are not in the AE registry
+ * @param maxAssociations concurrent DICOM associations accepted
+ * @param externalDatabase the production PostgreSQL, or empty for the embedded one in {@code dataDir}
+ * @param s3 the production object store, or empty for the filesystem store in {@code dataDir}
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
-        Charset undeclaredCharset) {
+        Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
+        Optional<S3Settings> s3) {
+
+    /** The embedded PostgreSQL cluster's directory. */
+    public Path databaseDir() {
+        return dataDir.resolve("db");
+    }
+
+    /** The filesystem blob store's root. */
+    public Path blobDir() {
+        return dataDir.resolve("blobs");
+    }
+
+    /** Where a running node tells other commands how to reach its embedded database. */
+    public Path runtimeDir() {
+        return dataDir.resolve("run");
+    }
 }

@@ -1,0 +1,209 @@
+package org.hrnode.node.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import org.hrnode.node.config.NodeConfig;
+import org.hrnode.storage.ae.AeRegistry;
+import org.hrnode.storage.ae.PostgresAeRegistry;
+import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.blob.FileSystemBlobStore;
+import org.hrnode.storage.blob.S3BlobStore;
+import org.hrnode.storage.db.Database;
+import org.hrnode.storage.db.DatabaseConfig;
+import org.hrnode.storage.db.EmbeddedDatabase;
+import org.hrnode.storage.db.Transactor;
+import org.hrnode.storage.index.Index;
+import org.hrnode.storage.index.postgres.PostgresIndex;
+import org.hrnode.storage.ingest.StoreAndIndex;
+
+/**
+ * The node's storage as configured: the index in PostgreSQL (embedded in the data directory, or external) and the
+ * blobs in the filesystem store (data directory) or S3. Closing it closes everything it opened, in reverse order.
+ *
+ * <p>A running node publishes how to reach its embedded database in {@code run/database.properties}, so that
+ * commands such as {@code ./hrnode ae} can work beside it instead of starting a second server on the same cluster.
+ */
+public final class NodeStorage implements AutoCloseable {
+
+    private static final String RUNTIME_FILE = "database.properties";
+    private static final String URL = "url";
+    private static final String USER = "user";
+    private static final String PASSWORD = "password";
+
+    private final EmbeddedDatabase embedded;
+    private final Database database;
+    private final BlobStore blobs;
+    private final Index index;
+    private final AeRegistry aeRegistry;
+    private final Path runtimeFile;
+
+    private NodeStorage(EmbeddedDatabase embedded, Database database, BlobStore blobs, Path runtimeFile) {
+        this.embedded = embedded;
+        this.database = database;
+        this.blobs = blobs;
+        this.index = new PostgresIndex(database.dataSource());
+        this.aeRegistry = new PostgresAeRegistry(new Transactor(database.dataSource()));
+        this.runtimeFile = runtimeFile;
+    }
+
+    /**
+     * Opens storage for the node that owns the data directory (the caller holds its lock): starts the embedded
+     * database when no external one is configured and publishes its address.
+     */
+    public static NodeStorage openAsOwner(NodeConfig config) throws IOException {
+        EmbeddedDatabase embedded = null;
+        Database database = null;
+        try {
+            DatabaseConfig dbConfig;
+            Path runtimeFile = null;
+            if (config.externalDatabase().isPresent()) {
+                dbConfig = config.externalDatabase().get();
+            } else {
+                embedded = EmbeddedDatabase.start(config.databaseDir());
+                dbConfig = embedded.config();
+                runtimeFile = publish(config.runtimeDir(), dbConfig);
+            }
+            database = Database.open(dbConfig);
+            return new NodeStorage(embedded, database, openBlobStore(config), runtimeFile);
+        } catch (IOException | RuntimeException e) {
+            closeQuietlyInto(e, database, embedded);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the index of a data directory that a running node owns, through the address it published; for commands
+     * that run beside the node. Blobs are opened as configured.
+     */
+    public static NodeStorage openBesideRunningNode(NodeConfig config) throws IOException {
+        DatabaseConfig dbConfig = config.externalDatabase().isPresent() ? config.externalDatabase().get()
+                : readPublished(config.runtimeDir());
+        Database database = Database.open(dbConfig);
+        try {
+            return new NodeStorage(null, database, openBlobStore(config), null);
+        } catch (IOException | RuntimeException e) {
+            closeQuietlyInto(e, database, null);
+            throw e;
+        }
+    }
+
+    private static BlobStore openBlobStore(NodeConfig config) throws IOException {
+        if (config.s3().isPresent()) {
+            return S3BlobStore.open(config.s3().get());
+        }
+        Files.createDirectories(config.blobDir());
+        return new FileSystemBlobStore(config.blobDir());
+    }
+
+    private static Path publish(Path runtimeDir, DatabaseConfig db) throws IOException {
+        Files.createDirectories(runtimeDir);
+        Properties p = new Properties();
+        p.setProperty(URL, db.jdbcUrl());
+        p.setProperty(USER, db.user());
+        p.setProperty(PASSWORD, db.password());
+        Path file = runtimeDir.resolve(RUNTIME_FILE);
+        Path tmp = runtimeDir.resolve(RUNTIME_FILE + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "written by the running HR Node; removed when it stops");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    private static DatabaseConfig readPublished(Path runtimeDir) throws IOException {
+        Path file = runtimeDir.resolve(RUNTIME_FILE);
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IOException("the node running on this data directory has not published its database address ("
+                    + file + "): " + e.getMessage(), e);
+        }
+        return new DatabaseConfig(p.getProperty(URL), p.getProperty(USER), p.getProperty(PASSWORD, ""), 2);
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    public Index index() {
+        return index;
+    }
+
+    public AeRegistry aeRegistry() {
+        return aeRegistry;
+    }
+
+    public StoreAndIndex storeAndIndex() {
+        return new StoreAndIndex(blobs, index);
+    }
+
+    /** "embedded PostgreSQL in DIR" or the external URL, and the blob store; no secrets. */
+    public String describe() {
+        return (embedded != null ? "embedded PostgreSQL in " + embedded.dataDirectory() : database.toString())
+                + "; blobs: " + blobs;
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        try {
+            blobs.close();
+        } catch (IOException e) {
+            failure = e;
+        }
+        try {
+            if (runtimeFile != null) {
+                Files.deleteIfExists(runtimeFile);
+            }
+        } catch (IOException e) {
+            failure = addTo(failure, e);
+        }
+        try {
+            database.close();
+        } catch (RuntimeException e) {
+            failure = addTo(failure, new IOException("closing the database pool failed", e));
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                failure = addTo(failure, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static IOException addTo(IOException first, IOException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    private static void closeQuietlyInto(Exception failure, Database database, EmbeddedDatabase embedded) {
+        if (database != null) {
+            try {
+                database.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}
