@@ -5,15 +5,13 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.hrnode.node.Main;
+import org.hrnode.node.app.DataDirectoryLock;
+import org.hrnode.node.app.Node;
 import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
 import org.hrnode.node.config.NodeConfig;
@@ -22,13 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./hrnode run}: loads the configuration, takes the data directory (one node per directory, enforced with a
- * file lock), checks that its ports are free, reports what it serves, and runs until stopped. The DICOM and HTTP
- * services attach here as they are built.
+ * file lock), starts storage and the DICOM service, reports what it serves, and runs until stopped (SIGTERM or
+ * Ctrl-C close everything in order).
  */
 public final class RunCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-    private static final String LOCK_FILE = "hrnode.lock";
 
     private final Map<String, String> env;
     private final PrintStream out;
@@ -49,28 +46,25 @@ public final class RunCommand {
             return Main.EXIT_USAGE;
         }
         try {
-            Files.createDirectories(config.dataDir());
-            FileChannel lockChannel = FileChannel.open(config.dataDir().resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = lockChannel.tryLock();
-            if (lock == null) {
+            Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
+            if (lock.isEmpty()) {
                 err.println("hrnode run: another node is running on data directory " + config.dataDir());
                 return 1;
             }
-            checkPortFree(config.bindAddress(), config.dicomPort(), "dicom-port");
-            checkPortFree(config.bindAddress(), config.httpPort(), "http-port");
-            report(config);
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                LOG.info("event=stopping");
-                stop.countDown();
-            }, "hrnode-shutdown"));
-            LOG.info("event=started ae={} dicomPort={} httpPort={} bind={}", config.aeTitle(), config.dicomPort(),
-                    config.httpPort(), config.bindAddress());
-            stop.await();
-            lock.release();
+            try (DataDirectoryLock held = lock.get()) {
+                checkPortFree(config.bindAddress(), config.httpPort(), "http-port");
+                CountDownLatch stop = new CountDownLatch(1);
+                try (Node node = Node.start(config)) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        LOG.info("event=stopping");
+                        stop.countDown();
+                    }, "hrnode-shutdown"));
+                    report(node);
+                    stop.await();
+                }
+            }
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("hrnode run: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
@@ -89,14 +83,16 @@ public final class RunCommand {
         }
     }
 
-    private void report(NodeConfig c) {
+    private void report(Node node) {
+        NodeConfig c = node.config();
         out.println("HR Node is up.");
         out.println("  AE title        " + c.aeTitle());
-        out.println("  DICOM           " + c.bindAddress() + ":" + c.dicomPort()
-                + "  (DIMSE services: not yet available in this build)");
+        out.println("  DICOM           " + c.bindAddress() + ":" + node.dicomPort()
+                + "  (C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET; "
+                + (c.devMode() ? "dev mode: any calling AE" : "calling AEs from ./hrnode ae") + ")");
         out.println("  HTTP            http://" + c.bindAddress() + ":" + c.httpPort()
                 + "/  (DICOMweb: not yet available in this build)");
-        out.println("  data directory  " + c.dataDir());
+        out.println("  storage         " + node.storage().describe());
         out.println("  undeclared text decoded as " + c.undeclaredCharset().name());
         out.println("Stop with Ctrl-C.");
     }

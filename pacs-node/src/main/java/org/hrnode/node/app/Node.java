@@ -1,0 +1,113 @@
+package org.hrnode.node.app;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import org.hrnode.dicom.io.ReadOptions;
+import org.hrnode.dicom.net.service.DicomServer;
+import org.hrnode.dicom.net.service.ServiceRegistry;
+import org.hrnode.dicom.net.ul.AcceptorConfig;
+import org.hrnode.dicom.net.ul.AssociationAcceptancePolicy;
+import org.hrnode.dicom.net.ul.AssociationRequestor;
+import org.hrnode.dicom.net.ul.AssociationSettings;
+import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.dimse.IndexFindHandler;
+import org.hrnode.node.dimse.IndexRetrieveHandler;
+import org.hrnode.node.dimse.IngestStoreHandler;
+import org.hrnode.node.dimse.RegisteredCallingAEs;
+import org.hrnode.node.dimse.StorageSopClasses;
+import org.hrnode.node.ingest.IngestService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: its storage and its DICOM service, wired together. The caller holds the data directory's lock.
+ * Started in full or not at all; closed in reverse order of starting.
+ */
+public final class Node implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+    private final NodeConfig config;
+    private final NodeStorage storage;
+    private final IngestService ingest;
+    private final DicomServer dicom;
+
+    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom) {
+        this.config = config;
+        this.storage = storage;
+        this.ingest = ingest;
+        this.dicom = dicom;
+    }
+
+    public static Node start(NodeConfig config) throws IOException {
+        NodeStorage storage = NodeStorage.openAsOwner(config);
+        try {
+            ReadOptions readOptions = ReadOptions.defaults().withCharsetPolicy(
+                    ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
+            IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
+                    readOptions, Clock.systemUTC());
+            DicomServer dicom = startDicom(config, storage, ingest);
+            LOG.info("event=started ae={} dicom_port={} bind={} dev_mode={}", config.aeTitle(), dicom.port(),
+                    config.bindAddress(), config.devMode());
+            return new Node(config, storage, ingest, dicom);
+        } catch (IOException | RuntimeException e) {
+            try {
+                storage.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private static DicomServer startDicom(NodeConfig config, NodeStorage storage, IngestService ingest)
+            throws IOException {
+        IndexRetrieveHandler retrieve = new IndexRetrieveHandler(storage.index(), storage.blobs(),
+                storage.aeRegistry());
+        ServiceRegistry services = ServiceRegistry.builder()
+                .verification()
+                .storage(StorageSopClasses.all(), new IngestStoreHandler(ingest))
+                .find(IndexFindHandler.informationModels(), new IndexFindHandler(storage.index()))
+                .move(IndexRetrieveHandler.moveModels(), retrieve,
+                        new AssociationRequestor(AssociationSettings.defaults()))
+                .get(IndexRetrieveHandler.getModels(), retrieve)
+                .build();
+        AssociationAcceptancePolicy acceptance = AssociationAcceptancePolicy.calledAETitle(config.aeTitle());
+        if (!config.devMode()) {
+            acceptance = acceptance.and(new RegisteredCallingAEs(storage.aeRegistry()));
+        }
+        AcceptorConfig.Builder acceptor = AcceptorConfig.builder(config.aeTitle())
+                .bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.dicomPort()))
+                .maxAssociations(config.maxAssociations())
+                .acceptancePolicy(acceptance);
+        return DicomServer.start(acceptor, services);
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The DICOM port actually bound (differs from the configured one when that was 0). */
+    public int dicomPort() {
+        return dicom.port();
+    }
+
+    public NodeStorage storage() {
+        return storage;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            dicom.close();
+        } finally {
+            storage.close();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.hrnode.node.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.VR;
+import org.hrnode.dicom.dict.Tag;
+import org.hrnode.dicom.io.DicomParseException;
+import org.hrnode.dicom.io.DicomReader;
+import org.hrnode.dicom.io.DicomWriter;
+import org.hrnode.dicom.io.FileMetaInformation;
+import org.hrnode.dicom.io.ReadOptions;
+import org.hrnode.dicom.json.BulkDataUriPolicy;
+import org.hrnode.dicom.json.DicomJsonWriter;
+import org.hrnode.dicom.json.JsonLayout;
+import org.hrnode.storage.ae.AeRegistry;
+import org.hrnode.storage.ae.ApplicationEntity;
+import org.hrnode.storage.blob.BlobKeys;
+import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.blob.BlobStoreUnavailableException;
+import org.hrnode.storage.blob.PutResult;
+import org.hrnode.storage.index.ArrivalInfo;
+import org.hrnode.storage.index.IndexUnavailableException;
+import org.hrnode.storage.index.InstanceRecord;
+import org.hrnode.storage.index.StoreOutcome;
+import org.hrnode.storage.index.StoredObject;
+import org.hrnode.storage.ingest.StoreAndIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one ingest path, for C-STORE, import and (later) STOW-RS: an object arrives as a data set stream in a known
+ * transfer syntax and leaves as a durable Part 10 blob with its index row, or not at all.
+ *
+ * <p>The stream flows once, straight into the blob store behind a File Meta Information header we write, while its
+ * first {@value #HEADER_CAPTURE_BYTES} bytes are copied aside. The header is parsed from that copy after the bytes
+ * are stored (from the blob itself, large values skipped, when the header is longer), checked against the request,
+ * and indexed together with its DICOM JSON metadata. Any failure after the blob was written deletes it
+ * ({@link StoreAndIndex}); success is returned only once both are committed, so the caller may acknowledge it.
+ */
+public final class IngestService {
+
+    /** Enough for the header of any ordinary object; a longer header is re-read from the blob. */
+    static final int HEADER_CAPTURE_BYTES = 1 << 20;
+    private static final int PREAMBLE_LENGTH = 128;
+    private static final String BULK_DATA_URI_TEMPLATE = "bulkdata/{path}";
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final BlobStore blobs;
+    private final StoreAndIndex storeAndIndex;
+    private final AeRegistry aeRegistry;
+    private final ReadOptions readOptions;
+    private final Clock clock;
+    private final DicomJsonWriter metadataWriter = new DicomJsonWriter(
+            BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
+            JsonLayout.COMPACT);
+
+    public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
+            Clock clock) {
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.storeAndIndex = Objects.requireNonNull(storeAndIndex, "storeAndIndex");
+        this.aeRegistry = Objects.requireNonNull(aeRegistry, "aeRegistry");
+        this.readOptions = Objects.requireNonNull(readOptions, "readOptions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Stores one object.
+     *
+     * @param dataSet the data set alone (no preamble or meta) in {@code transferSyntaxUid}; read to its end, not
+     *     closed
+     */
+    public IngestResult ingest(IngestSource source, String sopClassUid, String sopInstanceUid,
+            String transferSyntaxUid, InputStream dataSet) throws IngestException {
+        String key = BlobKeys.forInstance(sopInstanceUid);
+        byte[] prefix = part10Prefix(source, sopClassUid, sopInstanceUid, transferSyntaxUid);
+        HeaderCapture capture = new HeaderCapture(
+                new SequenceInputStream(new ByteArrayInputStream(prefix), dataSet), HEADER_CAPTURE_BYTES);
+        String institution = aeRegistry.find(source.callingAeTitle()).map(ApplicationEntity::institutionCode)
+                .orElse(null);
+        try {
+            long[] size = new long[1];
+            String[] digest = new String[1];
+            StoreOutcome outcome = storeAndIndex.store(key, capture, stored -> {
+                size[0] = stored.size();
+                digest[0] = stored.sha256();
+                Dataset header = parseHeader(capture, stored, key);
+                requireMatches(header, sopClassUid, sopInstanceUid);
+                ArrivalInfo arrival = new ArrivalInfo(clock.instant(), source.callingAeTitle(), institution);
+                return InstanceRecord.fromDataset(header, StoredObject.of(key, transferSyntaxUid, stored), arrival)
+                        .withMetadataJson(metadataWriter.toJson(header));
+            });
+            LOG.info("event=stored source={} outcome={} bytes={} transfer_syntax={}", source.logName(), outcome,
+                    size[0], transferSyntaxUid);
+            return new IngestResult(sopInstanceUid, outcome, size[0], digest[0]);
+        } catch (RejectedHeader e) {
+            throw e.reason;
+        } catch (BlobStoreUnavailableException e) {
+            throw new IngestException(IngestException.Reason.STORAGE_UNAVAILABLE,
+                    "blob store unavailable, nothing stored: " + e.getMessage(), e);
+        } catch (IndexUnavailableException e) {
+            throw new IngestException(IngestException.Reason.STORAGE_UNAVAILABLE,
+                    "database unavailable, nothing stored: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new IngestException(IngestException.Reason.PROCESSING_FAILURE,
+                    "storing failed, nothing stored: " + e.getMessage(), e);
+        }
+    }
+
+    /** Carries a refusal through {@link StoreAndIndex}'s record factory, which may only throw IOException. */
+    private static final class RejectedHeader extends IOException {
+        private final IngestException reason;
+
+        RejectedHeader(IngestException reason) {
+            super(reason.getMessage(), reason);
+            this.reason = reason;
+        }
+    }
+
+    private static byte[] part10Prefix(IngestSource source, String sopClassUid, String sopInstanceUid,
+            String transferSyntaxUid) {
+        Dataset meta = FileMetaInformation.create(sopClassUid, sopInstanceUid, transferSyntaxUid);
+        meta.setString(Tag.SourceApplicationEntityTitle, VR.AE, source.callingAeTitle());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DicomWriter w = new DicomWriter(out)) {
+            out.write(new byte[PREAMBLE_LENGTH]);
+            out.write(new byte[] {'D', 'I', 'C', 'M'});
+            w.writeFileMetaInformation(meta);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The header (everything before Pixel Data) of what was just stored: from the captured copy when it holds the
+     * whole header, else from the blob with large values skipped, so even a header of many megabytes costs little.
+     */
+    private Dataset parseHeader(HeaderCapture capture, PutResult stored, String key) throws IOException {
+        boolean wholeObjectCaptured = capture.isComplete(stored.size());
+        try {
+            return readHeader(capture.captured(), capture.capturedLength(), readOptions);
+        } catch (DicomParseException e) {
+            if (wholeObjectCaptured) {
+                throw notDicom(e);
+            }
+        }
+        try (InputStream in = blobs.get(key)) {
+            return readHeader(in, stored.size(),
+                    readOptions.withBulkDataSource(URI.create("blob:" + key.replace(' ', '_'))));
+        } catch (DicomParseException e) {
+            throw notDicom(e);
+        }
+    }
+
+    private static Dataset readHeader(InputStream in, long length, ReadOptions options)
+            throws IOException, DicomParseException {
+        DicomReader reader = new DicomReader(in, length, options);
+        reader.readPart10Header();
+        return reader.readDataset(Tag.PixelData);
+    }
+
+    private static RejectedHeader notDicom(DicomParseException e) {
+        return new RejectedHeader(new IngestException(IngestException.Reason.NOT_DICOM,
+                "the data set is not readable DICOM: " + e.getMessage(), e));
+    }
+
+    private static void requireMatches(Dataset header, String sopClassUid, String sopInstanceUid)
+            throws RejectedHeader {
+        String instance = header.getString(Tag.SOPInstanceUID);
+        String sopClass = header.getString(Tag.SOPClassUID);
+        if (!sopInstanceUid.equals(instance) || !sopClassUid.equals(sopClass)) {
+            throw new RejectedHeader(new IngestException(IngestException.Reason.DOES_NOT_MATCH_REQUEST,
+                    "the data set says SOP Class " + sopClass + " / Instance " + instance
+                            + " but the request says " + sopClassUid + " / " + sopInstanceUid));
+        }
+        if (header.getString(Tag.StudyInstanceUID) == null || header.getString(Tag.SeriesInstanceUID) == null) {
+            throw new RejectedHeader(new IngestException(IngestException.Reason.DOES_NOT_MATCH_REQUEST,
+                    "the data set lacks Study Instance UID or Series Instance UID, which every stored object needs"));
+        }
+    }
+}
