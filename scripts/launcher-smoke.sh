@@ -44,7 +44,7 @@ check "run with a misspelt flag exits 64 naming it" \
 
 ./hrnode run --dicom-port 0 --http-port 0 --data-dir "$TMP/data" >"$TMP/run.out" 2>&1 &
 NODE_PID=$!
-for _ in $(seq 1 100); do grep -q "HR Node is up" "$TMP/run.out" 2>/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 300); do grep -q "HR Node is up" "$TMP/run.out" 2>/dev/null && break; sleep 0.2; done
 check "run starts on embedded defaults and reports what it serves" grep -q "HR Node is up" "$TMP/run.out"
 ./hrnode run --dicom-port 0 --http-port 0 --data-dir "$TMP/data" >/dev/null 2>"$TMP/second.err"; status=$?
 check "a second node on the same data directory is refused" \

@@ -86,4 +86,41 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("HRNODE_UNDECLARED_CHARSET", "KLINGON")).load(List.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("not a known charset");
     }
+
+    @Test
+    void embeddedStorageUnlessProductionStorageIsConfigured() throws Exception {
+        NodeConfig embedded = new ConfigLoader(Map.of()).load(List.of("--data-dir", dir.toString()));
+        assertThat(embedded.externalDatabase()).isEmpty();
+        assertThat(embedded.s3()).isEmpty();
+        assertThat(embedded.databaseDir()).isEqualTo(dir.toAbsolutePath().normalize().resolve("db"));
+        assertThat(embedded.devMode()).isFalse();
+
+        Map<String, String> env = Map.of("HRNODE_DB_URL", "jdbc:postgresql://db.example:5432/hrnode",
+                "HRNODE_DB_PASSWORD", "s3cret", "HRNODE_S3_ENDPOINT", "http://127.0.0.1:9000",
+                "HRNODE_S3_ACCESS_KEY", "minio", "HRNODE_S3_SECRET_KEY", "minio-secret");
+        NodeConfig production = new ConfigLoader(env).load(List.of("--dev-mode", "true"));
+        assertThat(production.externalDatabase()).get().satisfies(db -> {
+            assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/hrnode");
+            assertThat(db.password()).isEqualTo("s3cret");
+            assertThat(db.toString()).doesNotContain("s3cret");
+        });
+        assertThat(production.s3()).get().satisfies(s3 -> {
+            assertThat(s3.bucket()).isEqualTo("hrnode");
+            assertThat(s3.toString()).doesNotContain("minio-secret");
+        });
+        assertThat(production.devMode()).isTrue();
+    }
+
+    @Test
+    void incompleteProductionStorageIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("HRNODE_S3_ENDPOINT", "http://127.0.0.1:9000"))
+                .load(List.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("s3-endpoint").hasMessageContaining("access key");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--db-url", "postgres://x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("db-url");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--dev-mode", "yes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("true or false");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--max-associations", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("max-associations");
+    }
 }
