@@ -13,7 +13,7 @@ import org.hrnode.dicom.net.pdu.PresentationDataValue;
  * the data, so bytes are copied once, from the caller into the PDU.
  *
  * <p>A PDU goes out when it is full and more data follows, so the last fragment is never empty unless the whole
- * stream is; {@link #close()} sends it with the last-fragment bit. {@link #flush()} sends nothing: a half-filled
+ * stream is; every fragment has even length; {@link #close()} sends it with the last-fragment bit. {@link #flush()} sends nothing: a half-filled
  * PDU mid-message only costs the peer work. Not thread-safe: one message, one writer.
  */
 public final class PDVOutputStream extends OutputStream {
@@ -38,7 +38,9 @@ public final class PDVOutputStream extends OutputStream {
         this.association = association;
         this.presentationContextId = presentationContextId;
         this.command = command;
-        this.fullSize = PDUType.HEADER_LENGTH + maxPDataLength;
+        // Fragments must have even length (DCMTK refuses odd ones): round the data capacity down to even.
+        int dataCapacity = (maxPDataLength - PresentationDataValue.ITEM_HEADER_LENGTH) & ~1;
+        this.fullSize = DATA_START + Math.max(dataCapacity, 2);
         this.buffer = new byte[Math.min(fullSize, DATA_START + INITIAL_BUFFER)];
     }
 
@@ -61,10 +63,17 @@ public final class PDVOutputStream extends OutputStream {
         }
     }
 
-    /** Sends the last fragment. The stream cannot be used afterwards. */
+    /**
+     * Sends the last fragment, padded with a NUL byte to even length if needed: fragments must be even, and only
+     * a deflated data set (whose bit stream PS3.5 A.5 pads the same way) can be odd. The stream cannot be used
+     * afterwards.
+     */
     @Override
     public void close() throws IOException {
         if (!closed) {
+            if ((position - DATA_START) % 2 != 0) {
+                write(0);
+            }
             closed = true;
             emit(true);
         }
