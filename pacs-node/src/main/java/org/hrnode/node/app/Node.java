@@ -49,8 +49,8 @@ public final class Node implements AutoCloseable {
             IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
                     readOptions, Clock.systemUTC());
             DicomServer dicom = startDicom(config, storage, ingest);
-            LOG.info("event=started ae={} dicom_port={} bind={} dev_mode={}", config.aeTitle(), dicom.port(),
-                    config.bindAddress(), config.devMode());
+            LOG.info("event=started ae={} dicom_port={} bind={} tls={} dev_mode={}", config.aeTitle(), dicom.port(),
+                    config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
             return new Node(config, storage, ingest, dicom);
         } catch (IOException | RuntimeException e) {
             try {
@@ -82,6 +82,9 @@ public final class Node implements AutoCloseable {
                 .bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.dicomPort()))
                 .maxAssociations(config.maxAssociations())
                 .acceptancePolicy(acceptance);
+        if (config.dicomTls().isPresent()) {
+            acceptor.tls(config.dicomTls().get().sslContext(), config.dicomTls().get().needClientAuth());
+        }
         return DicomServer.start(acceptor, services);
     }
 

@@ -88,7 +88,7 @@ public final class RunCommand {
         out.println("HR Node is up.");
         out.println("  AE title        " + c.aeTitle());
         out.println("  DICOM           " + c.bindAddress() + ":" + node.dicomPort()
-                + "  (C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET; "
+                + (c.dicomTls().isPresent() ? " over TLS" : "") + "  (C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET; "
                 + (c.devMode() ? "dev mode: any calling AE" : "calling AEs from ./hrnode ae") + ")");
         out.println("  HTTP            http://" + c.bindAddress() + ":" + c.httpPort()
                 + "/  (DICOMweb: not yet available in this build)");

@@ -20,7 +20,11 @@ public enum ConfigKey {
     S3_REGION("s3-region", "us-east-1", "S3 signing region"),
     S3_BUCKET("s3-bucket", "hrnode", "S3 bucket (created if missing)"),
     S3_ACCESS_KEY("s3-access-key", null, "S3 access key"),
-    S3_SECRET_KEY("s3-secret-key", null, "S3 secret key (prefer the environment variable)");
+    S3_SECRET_KEY("s3-secret-key", null, "S3 secret key (prefer the environment variable)"),
+    DICOM_TLS_KEYSTORE("dicom-tls-keystore", null, "PKCS#12 key store with the node's key and certificate; set = DICOM over TLS"),
+    DICOM_TLS_PASSWORD("dicom-tls-password", "", "password of the key store (prefer the environment variable)"),
+    DICOM_TLS_TRUSTSTORE("dicom-tls-truststore", null, "PKCS#12 trust store for client certificates; unset = the JDK's"),
+    DICOM_TLS_CLIENT_AUTH("dicom-tls-client-auth", "false", "require client certificates on DICOM TLS");
 
     private final String key;
     private final String defaultValue;

@@ -71,7 +71,8 @@ public final class ConfigLoader {
                 r.bool(ConfigKey.DEV_MODE),
                 r.integer(ConfigKey.MAX_ASSOCIATIONS, 1, MAX_ASSOCIATIONS),
                 externalDatabase(r),
-                s3(r));
+                s3(r),
+                dicomTls(r));
     }
 
     /** The values and where each came from, with typed accessors whose errors name the source. */
@@ -124,6 +125,23 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw r.error(ConfigKey.DB_URL, "is not usable: " + e.getMessage());
         }
+    }
+
+    private static Optional<TlsSettings> dicomTls(Resolved r) throws ConfigException {
+        String keystore = r.get(ConfigKey.DICOM_TLS_KEYSTORE);
+        if (keystore == null) {
+            return Optional.empty();
+        }
+        String truststore = r.get(ConfigKey.DICOM_TLS_TRUSTSTORE);
+        for (ConfigKey key : new ConfigKey[] {ConfigKey.DICOM_TLS_KEYSTORE, ConfigKey.DICOM_TLS_TRUSTSTORE}) {
+            String file = r.get(key);
+            if (file != null && !Files.isReadable(Path.of(file))) {
+                throw r.error(key, "is not a readable file");
+            }
+        }
+        return Optional.of(new TlsSettings(Path.of(keystore),
+                r.values().getOrDefault(ConfigKey.DICOM_TLS_PASSWORD, "").toCharArray(),
+                Optional.ofNullable(truststore).map(Path::of), r.bool(ConfigKey.DICOM_TLS_CLIENT_AUTH)));
     }
 
     private static Optional<S3Settings> s3(Resolved r) throws ConfigException {
