@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL 17 server run by the node itself (zonky's bundled binaries), for the default single-machine setup and
@@ -17,12 +20,16 @@ import java.util.Objects;
  * {@link #config()} after starting), with trust authentication for the {@value #SUPERUSER} role: anything that can
  * reach the loopback interface can connect, which is why it never binds another address.
  *
- * <p>zonky's own defaults are overridden where they are wrong for an archive: {@code synchronous_commit} is on (a
- * commit acknowledged to a sender must survive a crash), and the locale is {@code C} (byte order, so {@code LIKE}
- * prefix searches can use the indexes, and no dependence on the host's locales). zonky registers a shutdown hook that
- * stops the server if {@link #close()} was never called.
+ * <p>zonky's own defaults are overridden where they are wrong for an archive: {@code fsync} and
+ * {@code synchronous_commit} are on (zonky starts the server with {@code -F}, fsync off; a commit acknowledged to a
+ * sender must survive a crash and a power cut), and the locale is {@code C} (byte order, so {@code LIKE} prefix
+ * searches can use the indexes, and no dependence on the host's locales). zonky registers a shutdown hook that stops
+ * the server if {@link #close()} was never called; when the JVM dies without running it ({@code kill -9}), the server
+ * outlives it, and the next start stops that orphan first ({@link OrphanedServer}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     public static final String SUPERUSER = "postgres";
     public static final String DATABASE = "postgres";
@@ -50,10 +57,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         Path directory = dataDirectory.toRealPath();
         try {
+            stopOrphanedServer(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", LOOPBACK)
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
                     .setLocaleConfig("locale", "C")
@@ -63,6 +72,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException("could not start the embedded PostgreSQL on " + directory + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        Optional<OrphanedServer> orphan = OrphanedServer.find(directory);
+        if (orphan.isPresent()) {
+            LOG.warn("event=orphaned_database_server pid={} directory={} action=stopping", orphan.get().pid(),
+                    directory);
+            orphan.get().stop();
         }
     }
 
