@@ -97,6 +97,11 @@ public final class Node implements AutoCloseable {
         return dicom.port();
     }
 
+    /** DICOM connections being served now; lets a caller wait until the node has finished with its peers. */
+    public int activeAssociations() {
+        return dicom.acceptor().activeAssociations();
+    }
+
     public NodeStorage storage() {
         return storage;
     }

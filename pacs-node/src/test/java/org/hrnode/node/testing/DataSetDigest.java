@@ -24,13 +24,16 @@ public final class DataSetDigest {
     }
 
     public static String ofFile(Path file) throws IOException {
-        long start;
         try (InputStream in = Files.newInputStream(file)) {
-            start = dataSetOffset(in, Files.size(file));
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(start);
+            in.skipNBytes(dataSetOffset(file));
             return sha256(in);
+        }
+    }
+
+    /** Where the data set of a Part 10 file starts. */
+    public static long dataSetOffset(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return dataSetOffset(in, Files.size(file));
         }
     }
 
