@@ -1,5 +1,6 @@
 package org.hrnode.node;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.List;
 import org.hrnode.node.cli.AeCommand;
 import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
+import org.hrnode.node.cli.ImportCommand;
 import org.hrnode.node.cli.RunCommand;
 
 /** Command-line entry point behind {@code ./hrnode}: dispatches to one command per verb. */
@@ -14,6 +16,7 @@ public final class Main {
 
     /** Exit status for wrong usage or configuration, as sysexits' EX_USAGE. */
     public static final int EXIT_USAGE = 64;
+    private static final String LOG_LEVEL = "HRNODE_LOG_LEVEL";
 
     private Main() {
     }
@@ -27,6 +30,10 @@ public final class Main {
             case "run" -> new RunCommand(System.getenv(), out, err).run(rest);
             case "dump" -> new DumpCommand(out, err).run(rest);
             case "ae" -> new AeCommand(System.getenv(), out, err).run(rest);
+            case "import" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new ImportCommand(System.getenv(), out, err, stderrIsTerminal()).run(rest);
+            }
             case "help", "--help", "-h" -> new HelpCommand(out).run();
             default -> {
                 err.println("hrnode: unknown command '" + verb + "'");
@@ -37,5 +44,24 @@ public final class Main {
         if (status != 0 || !"run".equals(verb)) {
             System.exit(status);
         }
+    }
+
+    /**
+     * A per-file INFO line would tear the progress bar apart: commands that report for themselves log warnings only,
+     * unless {@code HRNODE_LOG_LEVEL} asks for more (logback reads the property at its first use, which is later).
+     */
+    private static void logOnlyWarningsUnlessAsked() {
+        if (System.getenv(LOG_LEVEL) == null && System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "WARN");
+        }
+    }
+
+    /**
+     * {@link java.io.Console#isTerminal()}: since JDK 22 {@code System.console()} exists even when redirected. It
+     * looks at stdin and stdout; stderr is redirected with them in practice ({@code 2>&1}, service managers).
+     */
+    private static boolean stderrIsTerminal() {
+        Console console = System.console();
+        return console != null && console.isTerminal();
     }
 }

@@ -44,10 +44,7 @@ public final class Node implements AutoCloseable {
     public static Node start(NodeConfig config) throws IOException {
         NodeStorage storage = NodeStorage.openAsOwner(config);
         try {
-            ReadOptions readOptions = ReadOptions.defaults().withCharsetPolicy(
-                    ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
-            IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
-                    readOptions, Clock.systemUTC());
+            IngestService ingest = newIngestService(config, storage);
             DicomServer dicom = startDicom(config, storage, ingest);
             LOG.info("event=started ae={} dicom_port={} bind={} tls={} dev_mode={}", config.aeTitle(), dicom.port(),
                     config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
@@ -60,6 +57,18 @@ public final class Node implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The one ingest path over {@code storage}, as the node and {@code ./hrnode import} use it. */
+    public static IngestService newIngestService(NodeConfig config, NodeStorage storage) {
+        return new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(), readOptions(config),
+                Clock.systemUTC());
+    }
+
+    /** How objects are parsed: undeclared text decoded with the configured charset. */
+    public static ReadOptions readOptions(NodeConfig config) {
+        return ReadOptions.defaults().withCharsetPolicy(
+                ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
     }
 
     private static DicomServer startDicom(NodeConfig config, NodeStorage storage, IngestService ingest)

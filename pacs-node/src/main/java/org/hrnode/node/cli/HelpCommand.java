@@ -19,6 +19,8 @@ public final class HelpCommand {
                 usage: ./hrnode <command> [options]
                   run [options]      start the node (embedded database and blob store under --data-dir)
                   test               run the full test suite (installs Debian test peers where it can)
+                  import DIR         store every DICOM file under DIR (node stopped or running)
+                  ae add|list|remove the DICOM peers the node accepts and sends to
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
                   bench [JMH args]   run the JMH benchmarks
                   help               this text
