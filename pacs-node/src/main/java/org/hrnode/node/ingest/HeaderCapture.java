@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * Passes a stream through unchanged while keeping a copy of its first bytes, so the header of an object can be
@@ -54,9 +53,9 @@ final class HeaderCapture extends FilterInputStream {
         return totalRead <= captured;
     }
 
-    /** The captured prefix. */
+    /** The captured prefix (a view: read it before this stream is read further). */
     InputStream captured() {
-        return new ByteArrayInputStream(Arrays.copyOf(head, captured));
+        return new ByteArrayInputStream(head, 0, captured);
     }
 
     int capturedLength() {

@@ -46,8 +46,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestService {
 
-    /** Enough for the header of any ordinary object; a longer header is re-read from the blob. */
-    static final int HEADER_CAPTURE_BYTES = 1 << 20;
+    /**
+     * Enough for the header of an ordinary object (a CT or DX header is a few kB); a longer one (enhanced multi-frame
+     * functional groups) is re-read from the blob. Copied for every object, so kept small: at 1 MiB the copy and the
+     * zeroing of the buffer cost a tenth of the node's CPU in the DIMSE ingest benchmark (docs/PERFORMANCE.md).
+     */
+    static final int HEADER_CAPTURE_BYTES = 64 * 1024;
     private static final int PREAMBLE_LENGTH = 128;
     private static final String BULK_DATA_URI_TEMPLATE = "bulkdata/{path}";
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);

@@ -188,11 +188,12 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
+    /** Fills the buffer before each write: a network source delivers a PDU (often 16 kB) per read. */
     private static void copy(InputStream in, FileChannel out) throws IOException {
         byte[] buffer = new byte[COPY_BUFFER_SIZE];
         ByteBuffer wrapped = ByteBuffer.wrap(buffer);
         int n;
-        while ((n = in.read(buffer)) >= 0) {
+        while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
             wrapped.clear().limit(n);
             while (wrapped.hasRemaining()) {
                 out.write(wrapped);

@@ -1,6 +1,7 @@
 package org.hrnode.storage.blob;
 
 import io.minio.BucketExistsArgs;
+import io.minio.Checksum;
 import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -34,6 +35,11 @@ public final class S3BlobStore implements BlobStore {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Generous: a large part on a slow link must not time out mid-transfer. */
     private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * The checksum the server verifies each upload against. minio's default, CRC32C, is computed a byte at a time in
+     * Java and took 40 % of the node's CPU in the DIMSE ingest benchmark; CRC32 runs on the JDK's intrinsic.
+     */
+    private static final Checksum.Algorithm UPLOAD_CHECKSUM = Checksum.Algorithm.CRC32;
 
     private final MinioClient client;
     private final S3Settings settings;
@@ -91,6 +97,7 @@ public final class S3BlobStore implements BlobStore {
         try {
             client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key)
                     .stream(measured, null, settings.partSize())
+                    .checksum(UPLOAD_CHECKSUM)
                     .build());
         } catch (MinioException | RuntimeException e) {
             IOException sourceFailure = measured.sourceFailure();
