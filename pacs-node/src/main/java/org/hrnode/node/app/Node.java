@@ -42,7 +42,14 @@ public final class Node implements AutoCloseable {
     }
 
     public static Node start(NodeConfig config) throws IOException {
-        NodeStorage storage = NodeStorage.openAsOwner(config);
+        return start(config, NodeStorage.openAsOwner(config));
+    }
+
+    /**
+     * Starts the services over storage the caller opened, e.g. with a blob store a test can take down. The node owns
+     * {@code storage} from here on: it closes it when it stops, or at once if starting fails.
+     */
+    public static Node start(NodeConfig config, NodeStorage storage) throws IOException {
         try {
             ReadOptions readOptions = ReadOptions.defaults().withCharsetPolicy(
                     ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
