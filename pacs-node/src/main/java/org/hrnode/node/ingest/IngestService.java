@@ -82,9 +82,10 @@ public final class IngestService {
         byte[] prefix = part10Prefix(source, sopClassUid, sopInstanceUid, transferSyntaxUid);
         HeaderCapture capture = new HeaderCapture(
                 new SequenceInputStream(new ByteArrayInputStream(prefix), dataSet), HEADER_CAPTURE_BYTES);
-        String institution = aeRegistry.find(source.callingAeTitle()).map(ApplicationEntity::institutionCode)
-                .orElse(null);
         try {
+            // inside the try: a registry that cannot be read means the database is down, like any index failure
+            String institution = aeRegistry.find(source.callingAeTitle()).map(ApplicationEntity::institutionCode)
+                    .orElse(null);
             long[] size = new long[1];
             String[] digest = new String[1];
             StoreOutcome outcome = storeAndIndex.store(key, capture, stored -> {
