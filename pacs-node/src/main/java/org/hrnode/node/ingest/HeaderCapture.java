@@ -56,7 +56,11 @@ final class HeaderCapture extends FilterInputStream {
 
     /** The captured prefix. */
     InputStream captured() {
-        return new ByteArrayInputStream(Arrays.copyOf(head, captured));
+        return new ByteArrayInputStream(capturedBytes());
+    }
+
+    byte[] capturedBytes() {
+        return Arrays.copyOf(head, captured);
     }
 
     int capturedLength() {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomParseException;
@@ -146,7 +147,17 @@ public final class IngestService {
     private Dataset parseHeader(HeaderCapture capture, PutResult stored, String key) throws IOException {
         boolean wholeObjectCaptured = capture.isComplete(stored.size());
         try {
-            return readHeader(capture.captured(), capture.capturedLength(), readOptions);
+            byte[] captured = capture.capturedBytes();
+            DicomReader reader = new DicomReader(new ByteArrayInputStream(captured), captured.length, readOptions);
+            TransferSyntax ts = reader.readPart10Header().transferSyntax();
+            long dataSetStart = reader.position();
+            Dataset header = reader.readDataset(Tag.PixelData);
+            if (reader.stoppedBeforeTag()
+                    && PixelDataEncoding.fragmentsInNativeSyntax(captured, dataSetStart, reader.position(), ts)) {
+                throw new RejectedHeader(new IngestException(IngestException.Reason.NOT_DICOM,
+                        "compressed Pixel Data in native syntax " + ts.uid()));
+            }
+            return header;
         } catch (DicomParseException e) {
             if (wholeObjectCaptured) {
                 throw notDicom(e);

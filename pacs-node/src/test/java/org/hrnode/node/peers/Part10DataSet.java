@@ -33,6 +33,15 @@ record Part10DataSet(String transferSyntaxUid, byte[] bytes) {
         }
     }
 
+    /** The File Meta Information of a file. */
+    static Dataset metaOf(Path file) throws IOException {
+        try {
+            return DicomReader.readFile(file).fileMetaInformation();
+        } catch (DicomParseException e) {
+            throw new IOException(file + " is not readable DICOM: " + e.getMessage(), e);
+        }
+    }
+
     /** The data set as a reader of the object sees it, for attribute-by-attribute comparison. */
     static Dataset datasetOf(Path file) throws IOException {
         try {

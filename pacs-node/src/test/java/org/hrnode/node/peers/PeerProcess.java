@@ -48,9 +48,22 @@ final class PeerProcess {
 
     static Result run(List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return run(builder(command, environment));
+    }
+
+    /** Runs a program that reads its input from {@code input}. */
+    static Result runWithInput(List<String> command, Path input) throws IOException, InterruptedException {
+        ProcessBuilder pb = builder(command, Map.of());
+        pb.redirectInput(input.toFile());
+        return run(pb);
+    }
+
+    private static Result run(ProcessBuilder pb) throws IOException, InterruptedException {
+        List<String> command = pb.command();
         Path log = Files.createTempFile("hrnode-peer", ".log");
         try {
-            Process process = builder(command, log, environment).start();
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Process process = pb.start();
             try {
                 if (!process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     throw new IOException(String.join(" ", command) + " did not finish in " + RUN_TIMEOUT);
@@ -58,7 +71,8 @@ final class PeerProcess {
             } finally {
                 stop(process);
             }
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            // peers print values in the files' own character sets: decode leniently, never fail on it
+            return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(log);
         }
@@ -66,7 +80,9 @@ final class PeerProcess {
 
     /** Starts a long-running peer whose output goes to {@code log}; stop it with {@link #stop(Process)}. */
     static Process start(List<String> command, Path log, Map<String, String> environment) throws IOException {
-        return builder(command, log, environment).start();
+        ProcessBuilder pb = builder(command, environment);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
     }
 
     /** Stops the process and its children: politely, then forcibly. A finished process is left as it is. */
@@ -97,9 +113,8 @@ final class PeerProcess {
         return out;
     }
 
-    private static ProcessBuilder builder(List<String> command, Path log, Map<String, String> environment) {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    private static ProcessBuilder builder(List<String> command, Map<String, String> environment) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("TCP_NODELAY", "1");
         pb.environment().putAll(environment);
         return pb;

@@ -49,13 +49,14 @@ final class RoundTripCheck {
     }
 
     /**
-     * Where {@code dataset} differs from the original file, or null, apart from what storescu itself changes when it
-     * sends a file: it drops Data Set Trailing Padding, and writes the VR a file got wrong as PS3.5 wants it
-     * ({@link #CORRECTED_BY_STORESCU}).
+     * Where {@code dataset} differs from the original file, or null, apart from what senders change on the way:
+     * Data Set Trailing Padding, which carries nothing (storescu drops it, PixelMed keeps it), and the VR a file got
+     * wrong, which storescu writes as PS3.5 wants it ({@link #CORRECTED_BY_STORESCU}).
      */
     static String differenceFromOriginal(Dataset dataset, InstanceFile original) throws IOException {
         Dataset file = Part10DataSet.datasetOf(original.path());
         file.remove(Tag.DataSetTrailingPadding);
+        dataset.remove(Tag.DataSetTrailingPadding);
         String difference = DatasetDiff.firstDifference(dataset, file);
         return difference == null || difference.equals(CORRECTED_BY_STORESCU.get(original.fileName())) ? null
                 : difference;

@@ -2,8 +2,10 @@ package org.hrnode.node.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.hrnode.dicom.testing.TestData;
@@ -74,8 +77,7 @@ class StorageFaultsTest {
 
     private static Path freshCopy(String pydicomFile) throws Exception {
         Path copy = Files.createTempFile(work, "fault", ".dcm");
-        Files.copy(TestData.pydicomTestFiles().resolve(pydicomFile), copy,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(TestData.pydicomTestFiles().resolve(pydicomFile), copy, StandardCopyOption.REPLACE_EXISTING);
         DcmtkRoundTrip.dcmodify(copy, "-i", "SOPInstanceUID=" + DcmtkRoundTrip.freshUid());
         return copy;
     }
@@ -126,8 +128,7 @@ class StorageFaultsTest {
                 s.execute("LOCK TABLE " + INDEX_TABLES + " IN ACCESS EXCLUSIVE MODE");
             }
             storescu = PeerProcess.start(PeerProcess.args("storescu", "-d", "-aet", DcmtkRoundTrip.STORE_AE_TITLE,
-                    "-aec", NodeUnderTest.AE_TITLE, NodeUnderTest.LOOPBACK, node.port(), file), log,
-                    java.util.Map.of());
+                    "-aec", NodeUnderTest.AE_TITLE, NodeUnderTest.LOOPBACK, node.port(), file), log, Map.of());
             awaitIngestWaitingOnLock(lock);
             assertThat(blobs.keys()).as("the object's bytes are stored while its index row waits")
                     .hasSize(blobsBefore.size() + 1);
@@ -140,8 +141,9 @@ class StorageFaultsTest {
                 PeerProcess.stop(storescu);
             }
         }
-        StoreScu.Answer answer = StoreScu.parse(Files.readString(log)).get(file);
-        assertThat(answer).as(Files.readString(log)).isNotNull();
+        String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        StoreScu.Answer answer = StoreScu.parse(output).get(file);
+        assertThat(answer).as(output).isNotNull();
         assertThat(answer.status()).isEqualTo(OUT_OF_RESOURCES);
         assertThat(answer.comment()).startsWith("database unavailable, nothing stored");
         assertThat(blobs.keys()).isEqualTo(blobsBefore);
