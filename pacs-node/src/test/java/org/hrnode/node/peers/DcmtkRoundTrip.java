@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,9 @@ import org.junit.jupiter.api.TestInstance;
 abstract class DcmtkRoundTrip {
 
     static final String STORE_AE_TITLE = "STORESCU";
+    /** Parallel storescu associations; the machine running the suite may have only two cores. */
     private static final int LANES = 3;
+    private static final int DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900;
 
     /**
      * Well-formed real-world files storescu does not send, and why. None of them reaches the node: what the node
@@ -297,8 +301,6 @@ abstract class DcmtkRoundTrip {
         }
     }
 
-    static final int DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900;
-
     /** A copy of {@code original} under {@link #work} with new Study, Series and SOP Instance UIDs. */
     Path copyWithFreshUids(Path original) throws IOException, InterruptedException {
         Path copy = Files.createTempFile(work, "copy", ".dcm");
@@ -349,12 +351,12 @@ abstract class DcmtkRoundTrip {
         }
     }
 
-    static Set<String> studies(java.util.Collection<InstanceFile> files) {
+    static Set<String> studies(Collection<InstanceFile> files) {
         return files.stream().map(InstanceFile::studyInstanceUid).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Map<String, Map<String, List<InstanceFile>>> byStudyAndSyntax(
-            java.util.Collection<InstanceFile> files) {
+            Collection<InstanceFile> files) {
         Map<String, Map<String, List<InstanceFile>>> grouped = new TreeMap<>();
         for (InstanceFile f : files) {
             grouped.computeIfAbsent(f.studyInstanceUid(), k -> new TreeMap<>())
@@ -381,7 +383,7 @@ abstract class DcmtkRoundTrip {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

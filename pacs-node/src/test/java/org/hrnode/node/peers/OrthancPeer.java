@@ -183,8 +183,13 @@ final class OrthancPeer implements AutoCloseable {
         }
     }
 
+    /** Stops the peer; an interrupt while waiting for it is kept for the caller to see. */
     @Override
-    public void close() throws InterruptedException {
-        PeerProcess.stop(process);
+    public void close() {
+        try {
+            PeerProcess.stop(process);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -77,8 +77,13 @@ final class StorescpPeer implements AutoCloseable {
         return received;
     }
 
+    /** Stops the peer; an interrupt while waiting for it is kept for the caller to see. */
     @Override
-    public void close() throws InterruptedException {
-        PeerProcess.stop(listener);
+    public void close() {
+        try {
+            PeerProcess.stop(listener);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
