@@ -364,7 +364,8 @@ public final class GoldenPdus {
             00 00 00 46                                             # PDV item-length 70
                 01                                                  # presentation-context-ID 1
                 03                                                  # message control header: command, last fragment
-                00 00 00 00  04 00 00 00  3a 00 00 00               # (0000,0000) UL 4 Command Group Length 58
+                00 00 00 00  04 00 00 00  38 00 00 00               # (0000,0000) UL 4 Command Group Length 56
+                # (pynetdicom's copy says 3a = 58, two more than the elements that follow)
                 00 00 02 00  12 00 00 00                            # (0000,0002) UI 18 Affected SOP Class UID
                     31 2e 32 2e 38 34 30 2e 31 30 30 30 38 2e 31 2e # "1.2.840.10008.1.1" + NUL pad
                     31 00
