@@ -21,6 +21,10 @@ public final class ItemType {
 
     /** Item-type (1), reserved (1), item-length (2, big endian). */
     public static final int HEADER_LENGTH = 4;
+    /** Where the 2-byte item-length field starts. */
+    public static final int LENGTH_OFFSET = 2;
+    /** Largest value of a 16-bit length or count field. */
+    public static final int MAX_U16 = 0xFFFF;
 
     private ItemType() {
     }
