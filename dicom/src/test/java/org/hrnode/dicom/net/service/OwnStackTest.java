@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.dict.UID;
+import org.hrnode.dicom.net.dimse.Cancellation;
 import org.hrnode.dicom.net.dimse.DicomServiceException;
 import org.hrnode.dicom.net.dimse.DimseChannel;
 import org.hrnode.dicom.net.dimse.DimseRequestHandler;
@@ -258,6 +260,56 @@ class OwnStackTest {
         RetrieveSCU.Result unknown = RetrieveSCU.move(channel, UID.StudyRootQueryRetrieveInformationModelMove,
                 "NOWHERE", studyKeys());
         assertThat(unknown.status()).isEqualTo(Status.MOVE_DESTINATION_UNKNOWN);
+    }
+
+    @Test
+    void moveIsCancelledBetweenSubOperations() throws Exception {
+        AtomicReference<Cancellation> moveCancellation = new AtomicReference<>();
+        Recorder recorder = new Recorder();
+        StoreHandler slowSecond = (request, data) -> {
+            if (recorder.requests.size() == 1) {
+                try {
+                    // the second sub-operation finishes only once the C-MOVE SCP has seen the C-CANCEL
+                    assertThat(moveCancellation.get().await(Duration.ofSeconds(20))).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return recorder.store(request, data);
+        };
+        DicomServer destination = server(local("DEST"),
+                ServiceRegistry.builder().storage(List.of(UID.CTImageStorage), slowSecond).build());
+        List<Path> five = new ArrayList<>();
+        Path dir = TestData.sharedData().resolve("ct-head-ge");
+        for (int i = 10; i < 15; i++) {
+            five.add(dir.resolve(i + ".dcm"));
+        }
+        MoveHandler all = archive(five, Optional.of(new RemoteAE("DEST",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), destination.port()))));
+        MoveHandler watched = new MoveHandler() {
+            @Override
+            public Optional<RemoteAE> destination(String aeTitle) {
+                return all.destination(aeTitle);
+            }
+
+            @Override
+            public List<RetrieveInstance> instances(RetrieveRequest request) throws DicomServiceException {
+                moveCancellation.set(request.cancellation());
+                return all.instances(request);
+            }
+        };
+        DicomServer server = server(local("HRNODE"), ServiceRegistry.builder()
+                .move(List.of(UID.StudyRootQueryRetrieveInformationModelMove), watched, requestor).build());
+        DimseChannel channel = open(server, new AssociationRequestBuilder("MOVER", "HRNODE")
+                .addPresentationContext(UID.StudyRootQueryRetrieveInformationModelMove, UID.ImplicitVRLittleEndian)
+                .build(requestor.settings()), DimseRequestHandler.NONE);
+
+        RetrieveSCU.Result result = RetrieveSCU.move(channel, UID.StudyRootQueryRetrieveInformationModelMove, "DEST",
+                studyKeys(), pending -> false);
+        assertThat(result.status()).isEqualTo(Status.CANCEL);
+        assertThat(result.completed()).isEqualTo(2);
+        assertThat(result.remaining()).isEqualTo(3);
+        assertThat(recorder.requests).hasSize(2);
     }
 
     @Test
