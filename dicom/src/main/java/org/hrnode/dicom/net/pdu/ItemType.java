@@ -1,6 +1,9 @@
 package org.hrnode.dicom.net.pdu;
 
-/** Item-type codes of the variable items of A-ASSOCIATE PDUs (PS3.8 §9.3.2–9.3.3) and user information (PS3.7 D.3.3). */
+/**
+ * Item-type codes of the variable items of A-ASSOCIATE PDUs (PS3.8 §9.3.2–9.3.3) and of the user information
+ * sub-items (PS3.7 D.3.3).
+ */
 public final class ItemType {
 
     public static final int APPLICATION_CONTEXT = 0x10;

@@ -437,7 +437,8 @@ public final class Association {
             case AR_9 -> send(new AReleaseRP());
             case AR_10 -> fire(Event.Evt14, null, null);
             case AA_1 -> {
-                AAbort abort = pdu == null && reason == null ? AAbort.byServiceUser() : AAbort.byServiceProvider(reason);
+                AAbort abort = pdu == null && reason == null ? AAbort.byServiceUser()
+                        : AAbort.byServiceProvider(reason);
                 sendAbort(abort);
                 ended("aborted: " + abort.describe());
                 artim.start(settings.timeouts().artim());
