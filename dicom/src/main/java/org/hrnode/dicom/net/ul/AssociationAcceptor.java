@@ -34,6 +34,8 @@ public final class AssociationAcceptor implements AutoCloseable {
     private static final int BACKLOG = 128;
     /** Time beyond ARTIM that close() grants association threads to finish. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** Pause after a failed accept (file descriptors exhausted), so the loop neither spins nor gives up. */
+    private static final Duration ACCEPT_FAILURE_BACKOFF = Duration.ofMillis(100);
 
     private final AcceptorConfig config;
     private final Function<Association, DataTransferHandler> dataTransfer;
@@ -99,10 +101,15 @@ public final class AssociationAcceptor implements AutoCloseable {
             try {
                 socket = serverSocket.accept();
             } catch (IOException e) {
-                if (!closing) {
-                    LOG.error("DICOM acceptor on port {} stopped: {}", port(), e.toString());
+                if (closing || serverSocket.isClosed()) {
+                    return;
                 }
-                return;
+                // e.g. out of file descriptors: transient; back off briefly rather than spin or stop serving
+                LOG.error("DICOM acceptor on port {} cannot accept: {}", port(), e.toString());
+                if (!backOff()) {
+                    return;
+                }
+                continue;
             }
             Thread thread = Thread.ofVirtual().name("dicom-association").unstarted(() -> serve(socket));
             threads.add(thread);
@@ -156,6 +163,16 @@ public final class AssociationAcceptor implements AutoCloseable {
             live.remove(association);
             connections.decrementAndGet();
             threads.remove(Thread.currentThread());
+        }
+    }
+
+    private static boolean backOff() {
+        try {
+            Thread.sleep(ACCEPT_FAILURE_BACKOFF);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
