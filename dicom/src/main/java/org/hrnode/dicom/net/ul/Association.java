@@ -319,7 +319,7 @@ public final class Association {
                 endReason = "no answer to the association request";
                 abort();
             }
-            case Sta6, Sta7 -> {
+            case Sta6 -> {
                 DataTransferHandler h = handler;
                 if (h == null || !h.isBusy()) {
                     LOG.info("{} idle for {} s: aborting", name, settings.timeouts().idle().toSeconds());
@@ -327,8 +327,13 @@ public final class Association {
                     abort();
                 }
             }
+            case Sta7, Sta8, Sta9, Sta10, Sta11, Sta12 -> {
+                LOG.info("{} release stalled in {}: aborting", name, state);
+                endReason = "release stalled";
+                abort();
+            }
             default -> {
-                // Sta13 and the release states are bounded by ARTIM or the release timeout.
+                // Sta2 and Sta13 are bounded by the ARTIM timer.
             }
         }
     }
