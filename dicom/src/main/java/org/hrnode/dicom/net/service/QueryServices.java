@@ -43,7 +43,7 @@ final class QueryServices {
                 "asynchronous operations window exceeded"));
     }
 
-    /** Answers {@code request} with {@code failure} if the association can still send (Sta6, or Sta8 while releasing). */
+    /** Answers {@code request} with {@code failure} if the association can still send (Sta6; Sta8 if releasing). */
     static void respondFailure(DimseChannel channel, PresentationContext context, DimseCommand request,
             Throwable failure) throws IOException {
         State state = channel.association().state();
