@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.io.DicomParseException;
+import org.hrnode.dicom.net.dimse.Cancellation;
 import org.hrnode.dicom.net.dimse.DicomServiceException;
 import org.hrnode.dicom.net.dimse.DimseChannel;
 import org.hrnode.dicom.net.dimse.DimseCommand;
@@ -33,6 +34,28 @@ final class QueryServices {
             respondFailure(channel, context, request, new DicomServiceException(
                     Status.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "unreadable identifier: " + e.getMessage()));
             return Optional.empty();
+        }
+    }
+
+    /** An operation that runs once its identifier is read, off the reader thread. */
+    @FunctionalInterface
+    interface IdentifiedOperation {
+        void run(Dataset keys, Cancellation cancellation);
+    }
+
+    /**
+     * What every Q/R SCP does with a request: reads its identifier (answering a failure if it cannot), then runs
+     * the operation off the reader thread, or answers busy when the operations window is full.
+     */
+    static void start(DimseChannel channel, PresentationContext context, DimseCommand request,
+            PDVInputStream dataSet, IdentifiedOperation operation) throws IOException {
+        Optional<Dataset> keys = identifier(channel, context, request, dataSet);
+        if (keys.isEmpty()) {
+            return;
+        }
+        boolean started = channel.startOperation(request, cancellation -> operation.run(keys.get(), cancellation));
+        if (!started) {
+            respondBusy(channel, context, request);
         }
     }
 
