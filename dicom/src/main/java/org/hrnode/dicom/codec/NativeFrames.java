@@ -10,12 +10,10 @@ import org.hrnode.dicom.dict.Tag;
 
 /**
  * Native (uncompressed) Pixel Data cut into frames and put back together, in the uncompressed DICOM layout
- * codecs exchange: little endian. A big-endian dataset's OW pixel data is swapped on the way in and out, in
- * 16-bit words as {@link org.hrnode.dicom.io.DicomWriter} swaps OW.
+ * codecs exchange: little endian. A big-endian dataset's pixel data (retired Explicit VR Big Endian) is swapped
+ * sample by sample on the way in, as pydicom and DCMTK read it; frames are only ever written little endian.
  */
 public final class NativeFrames {
-
-    private static final int WORD = 2;
 
     private NativeFrames() {
     }
@@ -38,17 +36,20 @@ public final class NativeFrames {
             throw new PixelDataException("native Pixel Data of " + available + " bytes is shorter than " + frames
                     + " frames of " + frameLength);
         }
-        boolean swap = dataset.isBigEndian() && dataset.vrOf(Tag.PixelData) == VR.OW;
+        boolean swap = dataset.isBigEndian() && dataset.vrOf(Tag.PixelData) != VR.OB;
         List<byte[]> out = new ArrayList<>(frames);
         for (int f = 0; f < frames; f++) {
             byte[] frame = frameAt(value, (long) f * frameLength, Math.toIntExact(frameLength));
-            out.add(swap ? swapWords(frame) : frame);
+            out.add(swap ? swapSamples(frame, description.bytesPerSample()) : frame);
         }
         return out;
     }
 
-    /** Sets native Pixel Data from little-endian frames: OB for 8-bit samples, OW otherwise. */
+    /** Sets native Pixel Data of a little-endian dataset from frames: OB for 8-bit samples, OW otherwise. */
     public static void write(Dataset dataset, List<byte[]> frames, PixelDescription description) {
+        if (dataset.isBigEndian()) {
+            throw new IllegalArgumentException("native frames are written to little-endian datasets only");
+        }
         long total = frames.stream().mapToLong(f -> f.length).sum();
         byte[] pixels = new byte[Math.toIntExact(total + (total & 1))];
         int offset = 0;
@@ -57,7 +58,7 @@ public final class NativeFrames {
             offset += frame.length;
         }
         VR vr = description.bitsAllocated() > Byte.SIZE ? VR.OW : VR.OB;
-        dataset.set(Tag.PixelData, vr, dataset.isBigEndian() && vr == VR.OW ? swapWords(pixels) : pixels);
+        dataset.set(Tag.PixelData, vr, pixels);
     }
 
     private static byte[] frameAt(Object value, long offset, int length) throws PixelDataException {
@@ -75,11 +76,12 @@ public final class NativeFrames {
         }
     }
 
-    private static byte[] swapWords(byte[] bytes) {
-        byte[] out = bytes.clone();
-        for (int i = 0; i + 1 < out.length; i += WORD) {
-            out[i] = bytes[i + 1];
-            out[i + 1] = bytes[i];
+    private static byte[] swapSamples(byte[] bytes, int width) {
+        byte[] out = new byte[bytes.length];
+        for (int i = 0; i + width <= out.length; i += width) {
+            for (int b = 0; b < width; b++) {
+                out[i + b] = bytes[i + width - 1 - b];
+            }
         }
         return out;
     }

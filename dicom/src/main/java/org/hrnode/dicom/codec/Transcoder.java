@@ -14,7 +14,7 @@ import org.hrnode.dicom.dict.Tag;
  *
  * <p>Every encoding is proven: each encoded frame is decoded again and compared with the frame that went in, and
  * any difference is a {@link PixelDataException} — a lossless archive must never store a frame it cannot give
- * back. Photometric Interpretation and Planar Configuration follow the target's rules, and Lossy Image Compression
+ * back. The result is little endian whatever the source was. Photometric Interpretation and Planar Configuration follow the target's rules, and Lossy Image Compression
  * (0028,2110) says "01" once any step was lossy (it never goes back to "00") and "00" otherwise.
  */
 public final class Transcoder {
@@ -35,10 +35,10 @@ public final class Transcoder {
 
     /** A copy of {@code source} (encoded in {@code from}) with its pixel data in {@code to}. */
     public Dataset transcode(Dataset source, TransferSyntax from, TransferSyntax to) throws PixelDataException {
-        Dataset target = DatasetCopy.of(source);
         if (!source.contains(Tag.PixelData) || from.equals(to)) {
-            return target;
+            return DatasetCopy.of(source);
         }
+        Dataset target = DatasetCopy.littleEndianWithoutPixelData(source);
         FrameEncoder encoder = to.isEncapsulated() ? codecs.requireEncoder(to) : null;
         if (to.isEncapsulated() && encoder == null) {
             throw new PixelDataException("no encoder for " + to);
