@@ -111,6 +111,14 @@ public final class CodecRegistry {
         return encoder.get();
     }
 
+    /**
+     * Puts {@code encoder} in place of the one registered for its syntax. For tests that must show what the
+     * transcoder does with an encoder that is not exact; production code never replaces codecs.
+     */
+    void replaceEncoder(FrameEncoder encoder) {
+        encoders.put(encoder.transferSyntax().uid(), encoder);
+    }
+
     /** Syntaxes with a registered decoder, in registration order. */
     Iterable<String> decodableUids() {
         return decoders.keySet();
