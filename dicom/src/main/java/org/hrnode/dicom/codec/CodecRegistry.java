@@ -34,17 +34,15 @@ public final class CodecRegistry {
                     TransferSyntax.JPEG_LOSSLESS_SV1, TransferSyntax.JPEG_LOSSLESS);
         }
 
-        JpegLsDecoder jpegLs = new JpegLsDecoder(charLs);
-        decoders.put(TransferSyntax.JPEG_LS_LOSSLESS.uid(), jpegLs);
-        decoders.put(TransferSyntax.JPEG_LS_NEAR_LOSSLESS.uid(), jpegLs);
+        decoders.put(TransferSyntax.JPEG_LS_LOSSLESS.uid(), new JpegLsDecoder(charLs, true));
+        decoders.put(TransferSyntax.JPEG_LS_NEAR_LOSSLESS.uid(), new JpegLsDecoder(charLs, false));
         encoders.put(TransferSyntax.JPEG_LS_LOSSLESS.uid(), new JpegLsEncoder(charLs));
         if (!charLs.isAvailable()) {
             problem(charLs.problem(), TransferSyntax.JPEG_LS_LOSSLESS, TransferSyntax.JPEG_LS_NEAR_LOSSLESS);
         }
 
-        Jpeg2000Decoder j2k = new Jpeg2000Decoder();
-        decoders.put(TransferSyntax.JPEG_2000_LOSSLESS.uid(), j2k);
-        decoders.put(TransferSyntax.JPEG_2000.uid(), j2k);
+        decoders.put(TransferSyntax.JPEG_2000_LOSSLESS.uid(), new Jpeg2000Decoder(true));
+        decoders.put(TransferSyntax.JPEG_2000.uid(), new Jpeg2000Decoder(false));
         encoders.put(TransferSyntax.JPEG_2000_LOSSLESS.uid(), new Jpeg2000Encoder());
         if (!Jpeg2000Decoder.isAvailable()) {
             problem("JPEG 2000 needs jai-imageio-jpeg2000 on the class path",

@@ -40,9 +40,6 @@ public final class Transcoder {
         }
         Dataset target = DatasetCopy.littleEndianWithoutPixelData(source);
         FrameEncoder encoder = to.isEncapsulated() ? codecs.requireEncoder(to) : null;
-        if (to.isEncapsulated() && encoder == null) {
-            throw new PixelDataException("no encoder for " + to);
-        }
         PixelDescription stored = PixelDescription.of(source);
         PixelDescription raw = stored;
         List<byte[]> frames;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EncapsulatedFramesTest {
 
     private static final HexFormat HEX = HexFormat.of();
-    private final FrameDecoder jpegLs = new JpegLsDecoder(CharLsLibrary.get());
+    private final FrameDecoder jpegLs = new JpegLsDecoder(CharLsLibrary.get(), true);
 
     private static Fragments fragments(String offsetTable, String... items) {
         Fragments f = new Fragments();
@@ -67,7 +67,7 @@ class EncapsulatedFramesTest {
     @Test
     void withoutOffsetTableJpeg2000FramesStartAtSocSiz() throws Exception {
         Fragments f = fragments("", "ff4fff51aa", "ff4f0000", "ff4fff51bb");
-        assertThat(hex(EncapsulatedFrames.split(f, 2, new Jpeg2000Decoder())))
+        assertThat(hex(EncapsulatedFrames.split(f, 2, new Jpeg2000Decoder(true))))
                 .containsExactly("ff4fff51aaff4f0000", "ff4fff51bb");
     }
 

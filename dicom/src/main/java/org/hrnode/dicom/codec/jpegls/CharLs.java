@@ -185,6 +185,7 @@ final class CharLs {
         }
     }
 
+    @SuppressWarnings("restricted") // CharLS returns a NUL-terminated static string of unknown length
     private void check(String call, int errc) throws Throwable {
         if (errc != 0) {
             MemorySegment message = (MemorySegment) errorMessage.invokeExact(errc);
@@ -200,6 +201,7 @@ final class CharLs {
 
     /** Looks symbols up and binds them; a missing one means an incompatible library. */
     private record Binder(SymbolLookup symbols, Linker linker) {
+        @SuppressWarnings("restricted") // binding native functions is what this class is for
         MethodHandle bind(String name, FunctionDescriptor descriptor) {
             MemorySegment symbol = symbols.find(name).orElseThrow(
                     () -> new IllegalArgumentException("symbol " + name + " missing: not CharLS 2.x"));

@@ -42,6 +42,7 @@ public final class CharLsLibrary {
     }
 
     /** Loads {@code library} now; never throws: a library that cannot be used is reported by {@link #problem()}. */
+    @SuppressWarnings("restricted") // native access is the point; the launcher and surefire enable it
     public static CharLsLibrary load(String library) {
         try {
             SymbolLookup symbols = SymbolLookup.libraryLookup(library, Arena.global());

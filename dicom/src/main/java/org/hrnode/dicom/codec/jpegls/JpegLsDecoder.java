@@ -7,8 +7,8 @@ import org.hrnode.dicom.codec.PixelDescription;
 
 /**
  * JPEG-LS decoder (lossless .80 and near-lossless .81) over CharLS. The stream's NEAR value is read, not trusted
- * from the transfer syntax; decoded frames are interleaved (Planar Configuration 0) whatever the stream's
- * interleave mode.
+ * from the transfer syntax: a stream labelled lossless that was coded near-lossless is refused as mislabelled.
+ * Decoded frames are interleaved (Planar Configuration 0) whatever the stream's interleave mode.
  */
 public final class JpegLsDecoder implements FrameDecoder {
 
@@ -17,9 +17,12 @@ public final class JpegLsDecoder implements FrameDecoder {
     private static final int EOI = 0xD9;
 
     private final CharLsLibrary library;
+    private final boolean losslessOnly;
 
-    public JpegLsDecoder(CharLsLibrary library) {
+    /** @param losslessOnly whether the transfer syntax promises NEAR = 0 (JPEG-LS Lossless, .80) */
+    public JpegLsDecoder(CharLsLibrary library, boolean losslessOnly) {
         this.library = library;
+        this.losslessOnly = losslessOnly;
     }
 
     @Override
@@ -39,6 +42,10 @@ public final class JpegLsDecoder implements FrameDecoder {
         }
         CharLs.Decoded decoded = decodeStream(encodedFrame);
         CharLs.StreamInfo info = decoded.info();
+        if (losslessOnly && info.nearLossless() != 0) {
+            throw new PixelDataException("JPEG-LS stream is near-lossless (NEAR=" + info.nearLossless()
+                    + ") but labelled JPEG-LS Lossless: the pixels are not the original ones");
+        }
         if (info.width() != stored.columns() || info.height() != stored.rows()
                 || info.components() != stored.samplesPerPixel()) {
             throw new PixelDataException("JPEG-LS stream is " + info.width() + "x" + info.height() + "x"
