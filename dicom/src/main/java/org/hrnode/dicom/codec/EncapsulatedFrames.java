@@ -17,6 +17,8 @@ public final class EncapsulatedFrames {
 
     private static final int ITEM_HEADER_LENGTH = 8;
     private static final int OFFSET_ENTRY = Integer.BYTES;
+    /** Basic Offset Table entries are unsigned 32-bit. */
+    private static final long MAX_OFFSET = 0xFFFFFFFFL;
     /** Bytes of a fragment a codec needs to recognise the start of a frame. */
     private static final int HEAD_LENGTH = 4;
 
@@ -70,7 +72,7 @@ public final class EncapsulatedFrames {
             padded.add(even);
         }
         // Offsets are 32-bit: past 4 GiB the table cannot be right, and an empty one is allowed (PS3.5 §A.4).
-        fragments.add(offset > 0xFFFFFFFFL ? new byte[0] : offsetTable);
+        fragments.add(offset > MAX_OFFSET ? new byte[0] : offsetTable);
         padded.forEach(fragments::add);
         return fragments;
     }
