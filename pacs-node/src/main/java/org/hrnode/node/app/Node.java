@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.net.service.DicomServer;
 import org.hrnode.dicom.net.service.ServiceRegistry;
@@ -42,6 +43,7 @@ public final class Node implements AutoCloseable {
     }
 
     public static Node start(NodeConfig config) throws IOException {
+        reportCodecs();
         return start(config, NodeStorage.openAsOwner(config));
     }
 
@@ -66,6 +68,15 @@ public final class Node implements AutoCloseable {
                 e.addSuppressed(closing);
             }
             throw e;
+        }
+    }
+
+    /** Which pixel codecs this machine can run; a missing native library is worth a warning, not a refusal. */
+    private static void reportCodecs() {
+        Codecs.Availability codecs = Codecs.availability();
+        LOG.info("event=codecs {}", codecs.summary());
+        for (String problem : codecs.problems()) {
+            LOG.warn("event=codec_unavailable reason=\"{}\"", problem);
         }
     }
 
