@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.net.service.DicomServer;
 import org.hrnode.dicom.net.service.ServiceRegistry;
@@ -42,7 +43,15 @@ public final class Node implements AutoCloseable {
     }
 
     public static Node start(NodeConfig config) throws IOException {
-        NodeStorage storage = NodeStorage.openAsOwner(config);
+        reportCodecs();
+        return start(config, NodeStorage.openAsOwner(config));
+    }
+
+    /**
+     * Starts the services over storage the caller opened, e.g. with a blob store a test can take down. The node owns
+     * {@code storage} from here on: it closes it when it stops, or at once if starting fails.
+     */
+    public static Node start(NodeConfig config, NodeStorage storage) throws IOException {
         try {
             IngestService ingest = newIngestService(config, storage);
             DicomServer dicom = startDicom(config, storage, ingest);
@@ -69,6 +78,15 @@ public final class Node implements AutoCloseable {
     public static ReadOptions readOptions(NodeConfig config) {
         return ReadOptions.defaults().withCharsetPolicy(
                 ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
+    }
+
+    /** Which pixel codecs this machine can run; a missing native library is worth a warning, not a refusal. */
+    private static void reportCodecs() {
+        Codecs.Availability codecs = Codecs.availability();
+        LOG.info("event=codecs {}", codecs.summary());
+        for (String problem : codecs.problems()) {
+            LOG.warn("event=codec_unavailable reason=\"{}\"", problem);
+        }
     }
 
     private static DicomServer startDicom(NodeConfig config, NodeStorage storage, IngestService ingest)

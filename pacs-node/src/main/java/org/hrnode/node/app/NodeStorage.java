@@ -57,6 +57,24 @@ public final class NodeStorage implements AutoCloseable {
      * database when no external one is configured and publishes its address.
      */
     public static NodeStorage openAsOwner(NodeConfig config) throws IOException {
+        return openAsOwner(config, NodeStorage::openBlobStore);
+    }
+
+    /**
+     * {@link #openAsOwner(NodeConfig)} with the blobs in {@code blobs} instead of the configured store, for tests that
+     * make the store fail; the storage owns {@code blobs} once this returns.
+     */
+    public static NodeStorage openAsOwner(NodeConfig config, BlobStore blobs) throws IOException {
+        return openAsOwner(config, ignored -> blobs);
+    }
+
+    /** Opens the blob store once the database is up. */
+    @FunctionalInterface
+    private interface BlobStoreOpener {
+        BlobStore open(NodeConfig config) throws IOException;
+    }
+
+    private static NodeStorage openAsOwner(NodeConfig config, BlobStoreOpener blobStore) throws IOException {
         EmbeddedDatabase embedded = null;
         Database database = null;
         try {
@@ -70,7 +88,7 @@ public final class NodeStorage implements AutoCloseable {
                 runtimeFile = publish(config.runtimeDir(), dbConfig);
             }
             database = Database.open(dbConfig);
-            return new NodeStorage(embedded, database, openBlobStore(config), runtimeFile);
+            return new NodeStorage(embedded, database, blobStore.open(config), runtimeFile);
         } catch (IOException | RuntimeException e) {
             closeQuietlyInto(e, database, embedded);
             throw e;

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Passes a stream through unchanged while keeping a copy of its first bytes, so the header of an object can be
@@ -53,9 +54,13 @@ final class HeaderCapture extends FilterInputStream {
         return totalRead <= captured;
     }
 
-    /** The captured prefix (a view: read it before this stream is read further). */
+    /** The captured prefix. */
     InputStream captured() {
-        return new ByteArrayInputStream(head, 0, captured);
+        return new ByteArrayInputStream(capturedBytes());
+    }
+
+    byte[] capturedBytes() {
+        return Arrays.copyOf(head, captured);
     }
 
     int capturedLength() {

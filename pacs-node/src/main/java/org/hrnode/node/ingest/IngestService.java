@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomParseException;
@@ -46,12 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestService {
 
-    /**
-     * Enough for the header of an ordinary object (a CT or DX header is a few kB); a longer one (enhanced multi-frame
-     * functional groups) is re-read from the blob. Copied for every object, so kept small: at 1 MiB the copy and the
-     * zeroing of the buffer cost a tenth of the node's CPU in the DIMSE ingest benchmark (docs/PERFORMANCE.md).
-     */
-    static final int HEADER_CAPTURE_BYTES = 64 * 1024;
+    /** Enough for the header of any ordinary object; a longer header is re-read from the blob. */
+    static final int HEADER_CAPTURE_BYTES = 1 << 20;
     private static final int PREAMBLE_LENGTH = 128;
     private static final String BULK_DATA_URI_TEMPLATE = "bulkdata/{path}";
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -86,9 +83,10 @@ public final class IngestService {
         byte[] prefix = part10Prefix(source, sopClassUid, sopInstanceUid, transferSyntaxUid);
         HeaderCapture capture = new HeaderCapture(
                 new SequenceInputStream(new ByteArrayInputStream(prefix), dataSet), HEADER_CAPTURE_BYTES);
-        String institution = aeRegistry.find(source.callingAeTitle()).map(ApplicationEntity::institutionCode)
-                .orElse(null);
         try {
+            // inside the try: a registry that cannot be read means the database is down, like any index failure
+            String institution = aeRegistry.find(source.callingAeTitle()).map(ApplicationEntity::institutionCode)
+                    .orElse(null);
             long[] size = new long[1];
             String[] digest = new String[1];
             StoreOutcome outcome = storeAndIndex.store(key, capture, stored -> {
@@ -149,7 +147,17 @@ public final class IngestService {
     private Dataset parseHeader(HeaderCapture capture, PutResult stored, String key) throws IOException {
         boolean wholeObjectCaptured = capture.isComplete(stored.size());
         try {
-            return readHeader(capture.captured(), capture.capturedLength(), readOptions);
+            byte[] captured = capture.capturedBytes();
+            DicomReader reader = new DicomReader(new ByteArrayInputStream(captured), captured.length, readOptions);
+            TransferSyntax ts = reader.readPart10Header().transferSyntax();
+            long dataSetStart = reader.position();
+            Dataset header = reader.readDataset(Tag.PixelData);
+            if (reader.stoppedBeforeTag()
+                    && PixelDataEncoding.fragmentsInNativeSyntax(captured, dataSetStart, reader.position(), ts)) {
+                throw new RejectedHeader(new IngestException(IngestException.Reason.NOT_DICOM,
+                        "compressed Pixel Data in native syntax " + ts.uid()));
+            }
+            return header;
         } catch (DicomParseException e) {
             if (wholeObjectCaptured) {
                 throw notDicom(e);

@@ -11,10 +11,10 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  * A real S3 API in-process: S3Proxy over a directory, on 127.0.0.1 and an ephemeral port, with signature checking on
  * so requests are authenticated as they would be by MinIO.
  */
-final class S3ProxyFixture implements AutoCloseable {
+public final class S3ProxyFixture implements AutoCloseable {
 
-    static final String ACCESS_KEY = "hrnode-test-access";
-    static final String SECRET_KEY = "hrnode-test-secret-7f3a9c";
+    public static final String ACCESS_KEY = "hrnode-test-access";
+    public static final String SECRET_KEY = "hrnode-test-secret-7f3a9c";
 
     private final S3Proxy proxy;
     private final URI endpoint;
@@ -24,7 +24,7 @@ final class S3ProxyFixture implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static S3ProxyFixture start(Path directory) throws Exception {
+    public static S3ProxyFixture start(Path directory) throws Exception {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(directory.toString()))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
@@ -38,11 +38,11 @@ final class S3ProxyFixture implements AutoCloseable {
         return new S3ProxyFixture(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
-    S3Settings settings(String bucket) {
+    public S3Settings settings(String bucket) {
         return new S3Settings(endpoint, S3Settings.DEFAULT_REGION, bucket, ACCESS_KEY, SECRET_KEY,
                 S3Settings.MIN_PART_SIZE);
     }

@@ -13,9 +13,13 @@ import org.hrnode.dicom.net.ul.PresentationContext;
 @FunctionalInterface
 public interface DimseRequestHandler {
 
-    /** Answers every request with Unrecognized Operation: for associations that only invoke. */
-    DimseRequestHandler NONE = (channel, context, request, dataSet) -> channel.send(context.id(),
-            DimseCommand.response(request, Status.UNRECOGNIZED_OPERATION, false), null);
+    /** Answers every request, once its data set is read, with Unrecognized Operation: for invoke-only associations. */
+    DimseRequestHandler NONE = (channel, context, request, dataSet) -> {
+        if (dataSet != null) {
+            dataSet.skipAll();
+        }
+        channel.send(context.id(), DimseCommand.response(request, Status.UNRECOGNIZED_OPERATION, false), null);
+    };
 
     /**
      * @param dataSet the request's data set as it arrives, or null when it has none

@@ -164,7 +164,7 @@ final class AssociateItems {
                     throw invalid("truncated item header at the end of its parent");
                 }
                 int type = Bytes.u8(b, pos);
-                int length = Bytes.u16(b, pos + 2);
+                int length = Bytes.u16(b, pos + ItemType.LENGTH_OFFSET);
                 int value = pos + ItemType.HEADER_LENGTH;
                 if (length > to - value) {
                     throw invalid(String.format("item 0x%02X of length %d does not fit its parent", type, length));

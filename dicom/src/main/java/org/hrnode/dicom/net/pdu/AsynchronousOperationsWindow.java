@@ -7,8 +7,8 @@ package org.hrnode.dicom.net.pdu;
 public record AsynchronousOperationsWindow(int maxOperationsInvoked, int maxOperationsPerformed) {
 
     public AsynchronousOperationsWindow {
-        if (maxOperationsInvoked < 0 || maxOperationsInvoked > 0xFFFF || maxOperationsPerformed < 0
-                || maxOperationsPerformed > 0xFFFF) {
+        if (maxOperationsInvoked < 0 || maxOperationsInvoked > ItemType.MAX_U16 || maxOperationsPerformed < 0
+                || maxOperationsPerformed > ItemType.MAX_U16) {
             throw new IllegalArgumentException("operation counts are unsigned 16-bit values");
         }
     }

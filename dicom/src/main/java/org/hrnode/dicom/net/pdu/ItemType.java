@@ -1,6 +1,9 @@
 package org.hrnode.dicom.net.pdu;
 
-/** Item-type codes of the variable items of A-ASSOCIATE PDUs (PS3.8 §9.3.2–9.3.3) and user information (PS3.7 D.3.3). */
+/**
+ * Item-type codes of the variable items of A-ASSOCIATE PDUs (PS3.8 §9.3.2–9.3.3) and of the user information
+ * sub-items (PS3.7 D.3.3).
+ */
 public final class ItemType {
 
     public static final int APPLICATION_CONTEXT = 0x10;
@@ -21,6 +24,10 @@ public final class ItemType {
 
     /** Item-type (1), reserved (1), item-length (2, big endian). */
     public static final int HEADER_LENGTH = 4;
+    /** Where the 2-byte item-length field starts. */
+    public static final int LENGTH_OFFSET = 2;
+    /** Largest value of a 16-bit length or count field. */
+    public static final int MAX_U16 = 0xFFFF;
 
     private ItemType() {
     }

@@ -13,6 +13,8 @@ public final class PDUType {
 
     /** PDU-type (1), reserved (1), PDU-length (4, big endian). */
     public static final int HEADER_LENGTH = 6;
+    /** Where the 4-byte PDU-length field starts. */
+    public static final int LENGTH_OFFSET = 2;
 
     private PDUType() {
     }

@@ -82,7 +82,7 @@ public final class PduDecoder {
             return null;
         }
         int type = buffer[start] & 0xFF;
-        long length = Bytes.u32(buffer, start + 2);
+        long length = Bytes.u32(buffer, start + PDUType.LENGTH_OFFSET);
         try {
             checkLength(type, length);
         } catch (PduDecodeException e) {

@@ -6,8 +6,10 @@ package org.hrnode.dicom.net.pdu;
  */
 public final class PduEncoder {
 
-    private static final int LENGTH_FIELD_OFFSET = 2;
     private static final int RESERVED_BYTES_BEFORE_RESULT = 1;
+    private static final int RESERVED_BYTE = 1;
+    /** A-ASSOCIATE-RQ/AC: reserved (2) after the protocol version; A-ABORT: reserved (2) before source and reason. */
+    private static final int RESERVED_PAIR = 2;
 
     private PduEncoder() {
     }
@@ -42,7 +44,7 @@ public final class PduEncoder {
                     out.write(pc.id());
                     out.zeros(RESERVED_BYTES_BEFORE_RESULT);
                     out.write(pc.result().code());
-                    out.zeros(1);
+                    out.zeros(RESERVED_BYTE);
                     textItem(out, ItemType.TRANSFER_SYNTAX, pc.transferSyntax());
                     endItem(out, item);
                 }
@@ -50,7 +52,7 @@ public final class PduEncoder {
                 writeUnknown(out, ac.unknownItems());
             }
             case AAssociateRJ rj -> {
-                out.zeros(1);
+                out.zeros(RESERVED_BYTE);
                 out.write(rj.result());
                 out.write(rj.source());
                 out.write(rj.reason());
@@ -66,18 +68,18 @@ public final class PduEncoder {
             case AReleaseRQ rq -> out.zeros(PduDecoder.FIXED_BODY_LENGTH);
             case AReleaseRP rp -> out.zeros(PduDecoder.FIXED_BODY_LENGTH);
             case AAbort abort -> {
-                out.zeros(2);
+                out.zeros(RESERVED_PAIR);
                 out.write(abort.source());
                 out.write(abort.reason());
             }
         }
-        out.putU32At(LENGTH_FIELD_OFFSET, out.size() - PDUType.HEADER_LENGTH);
+        out.putU32At(PDUType.LENGTH_OFFSET, out.size() - PDUType.HEADER_LENGTH);
         return out.toByteArray();
     }
 
     private static void writeFixedFields(ByteBuilder out, int protocolVersion, String called, String calling) {
         out.writeU16(protocolVersion);
-        out.zeros(2);
+        out.zeros(RESERVED_PAIR);
         out.writePadded(called, AssociateItems.AE_TITLE_LENGTH);
         out.writePadded(calling, AssociateItems.AE_TITLE_LENGTH);
         out.zeros(AssociateItems.RESERVED_LENGTH);
@@ -102,10 +104,10 @@ public final class PduEncoder {
 
     static void endItem(ByteBuilder out, int itemStart) {
         int length = out.size() - itemStart - ItemType.HEADER_LENGTH;
-        if (length > 0xFFFF) {
+        if (length > ItemType.MAX_U16) {
             throw new IllegalArgumentException("item longer than its 16-bit length field allows: " + length);
         }
-        out.putU16At(itemStart + LENGTH_FIELD_OFFSET, length);
+        out.putU16At(itemStart + ItemType.LENGTH_OFFSET, length);
     }
 
     static void textItem(ByteBuilder out, int type, String text) {

@@ -154,7 +154,7 @@ final class UserInformationItems {
     }
 
     private static void writeField(ByteBuilder out, byte[] value) {
-        if (value.length > 0xFFFF) {
+        if (value.length > ItemType.MAX_U16) {
             throw new IllegalArgumentException("field of " + value.length + " bytes exceeds its 16-bit length");
         }
         out.writeU16(value.length);

@@ -60,7 +60,8 @@ public final class DicomServer implements AutoCloseable {
 
     private static List<String> defaultTransferSyntaxes() {
         List<String> order = new ArrayList<>(List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(),
-                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(), TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid()));
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(),
+                TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid()));
         for (TransferSyntax ts : TransferSyntax.all()) {
             if (ts.isEncapsulated() && ts.isLossless() && !order.contains(ts.uid())) {
                 order.add(ts.uid());

@@ -2,7 +2,6 @@ package org.hrnode.dicom.net.service;
 
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
@@ -34,15 +33,8 @@ final class FindService implements DimseService {
     @Override
     public void handle(DimseChannel channel, PresentationContext context, DimseCommand request,
             PDVInputStream dataSet) throws IOException {
-        Optional<Dataset> keys = QueryServices.identifier(channel, context, request, dataSet);
-        if (keys.isEmpty()) {
-            return;
-        }
-        boolean started = channel.startOperation(request,
-                cancellation -> run(channel, context, request, keys.get(), cancellation));
-        if (!started) {
-            QueryServices.respondBusy(channel, context, request);
-        }
+        QueryServices.start(channel, context, request, dataSet,
+                (keys, cancellation) -> run(channel, context, request, keys, cancellation));
     }
 
     private void run(DimseChannel channel, PresentationContext context, DimseCommand request, Dataset keys,

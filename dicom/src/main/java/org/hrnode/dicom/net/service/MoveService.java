@@ -39,15 +39,8 @@ final class MoveService implements DimseService {
     @Override
     public void handle(DimseChannel channel, PresentationContext context, DimseCommand request,
             PDVInputStream dataSet) throws IOException {
-        Optional<Dataset> keys = QueryServices.identifier(channel, context, request, dataSet);
-        if (keys.isEmpty()) {
-            return;
-        }
-        boolean started = channel.startOperation(request,
-                cancellation -> run(channel, context, request, keys.get(), cancellation));
-        if (!started) {
-            QueryServices.respondBusy(channel, context, request);
-        }
+        QueryServices.start(channel, context, request, dataSet,
+                (keys, cancellation) -> run(channel, context, request, keys, cancellation));
     }
 
     private void run(DimseChannel channel, PresentationContext context, DimseCommand request, Dataset keys,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.io.DicomParseException;
+import org.hrnode.dicom.net.dimse.Cancellation;
 import org.hrnode.dicom.net.dimse.DicomServiceException;
 import org.hrnode.dicom.net.dimse.DimseChannel;
 import org.hrnode.dicom.net.dimse.DimseCommand;
@@ -36,6 +37,28 @@ final class QueryServices {
         }
     }
 
+    /** An operation that runs once its identifier is read, off the reader thread. */
+    @FunctionalInterface
+    interface IdentifiedOperation {
+        void run(Dataset keys, Cancellation cancellation);
+    }
+
+    /**
+     * What every Q/R SCP does with a request: reads its identifier (answering a failure if it cannot), then runs
+     * the operation off the reader thread, or answers busy when the operations window is full.
+     */
+    static void start(DimseChannel channel, PresentationContext context, DimseCommand request,
+            PDVInputStream dataSet, IdentifiedOperation operation) throws IOException {
+        Optional<Dataset> keys = identifier(channel, context, request, dataSet);
+        if (keys.isEmpty()) {
+            return;
+        }
+        boolean started = channel.startOperation(request, cancellation -> operation.run(keys.get(), cancellation));
+        if (!started) {
+            respondBusy(channel, context, request);
+        }
+    }
+
     /** Refusal when the asynchronous operations window is full. */
     static void respondBusy(DimseChannel channel, PresentationContext context, DimseCommand request)
             throws IOException {
@@ -43,7 +66,7 @@ final class QueryServices {
                 "asynchronous operations window exceeded"));
     }
 
-    /** Answers {@code request} with {@code failure} if the association can still send (Sta6, or Sta8 while releasing). */
+    /** Answers {@code request} with {@code failure} if the association can still send (Sta6; Sta8 if releasing). */
     static void respondFailure(DimseChannel channel, PresentationContext context, DimseCommand request,
             Throwable failure) throws IOException {
         State state = channel.association().state();

@@ -2,6 +2,7 @@ package org.hrnode.dicom.net.service;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.dict.Tag;
@@ -25,25 +26,38 @@ public final class RetrieveSCU {
     private RetrieveSCU() {
     }
 
-    /** Final status, sub-operation counts and the failed instances reported by the SCP. */
-    public record Result(Status status, int completed, int failed, int warning, List<String> failedSopInstanceUids,
-            int pendingResponses) {
+    /**
+     * Final status, sub-operation counts and the failed instances reported by the SCP.
+     *
+     * @param remaining -1 when the final response does not say (it only must after a cancel)
+     */
+    public record Result(Status status, int remaining, int completed, int failed, int warning,
+            List<String> failedSopInstanceUids, int pendingResponses) {
     }
 
     public static Result move(DimseChannel channel, String informationModel, String destination, Dataset keys)
             throws IOException {
-        return retrieve(channel, CommandField.C_MOVE_RQ, informationModel, destination, keys);
+        return retrieve(channel, CommandField.C_MOVE_RQ, informationModel, destination, keys, pending -> true);
+    }
+
+    /**
+     * C-MOVE that is cancelled (C-CANCEL) as soon as {@code continueAfter} returns false for a Pending response;
+     * the result is then the SCP's final response, normally Cancel with the count of remaining sub-operations.
+     */
+    public static Result move(DimseChannel channel, String informationModel, String destination, Dataset keys,
+            Predicate<DimseCommand> continueAfter) throws IOException {
+        return retrieve(channel, CommandField.C_MOVE_RQ, informationModel, destination, keys, continueAfter);
     }
 
     public static Result get(DimseChannel channel, String informationModel, Dataset keys) throws IOException {
-        return retrieve(channel, CommandField.C_GET_RQ, informationModel, null, keys);
+        return retrieve(channel, CommandField.C_GET_RQ, informationModel, null, keys, pending -> true);
     }
 
     private static Result retrieve(DimseChannel channel, CommandField field, String informationModel,
-            String destination, Dataset keys) throws IOException {
+            String destination, Dataset keys, Predicate<DimseCommand> continueAfter) throws IOException {
         List<PresentationContext> contexts = channel.invokableContexts(informationModel);
         if (contexts.isEmpty()) {
-            return new Result(Status.SOP_CLASS_NOT_SUPPORTED, 0, 0, 0, List.of(), 0);
+            return new Result(Status.SOP_CLASS_NOT_SUPPORTED, -1, 0, 0, 0, List.of(), 0);
         }
         PresentationContext pc = contexts.getFirst();
         DimseCommand request = DimseCommand.request(field, informationModel, channel.nextMessageId(), true)
@@ -54,17 +68,22 @@ public final class RetrieveSCU {
         ResponseQueue responses = channel.invoke(pc.id(), request,
                 DataWriter.of(keys, TransferSyntax.orDefault(pc.transferSyntax())));
         int pending = 0;
+        boolean cancelled = false;
         while (true) {
             DimseResponse response = responses.next(channel.responseTimeout());
             if (response.status().isPending()) {
                 pending++;
+                if (!cancelled && !continueAfter.test(response.command())) {
+                    cancelled = true;
+                    channel.send(pc.id(), DimseCommand.cancel(request.messageId()), null);
+                }
                 continue;
             }
             DimseCommand c = response.command();
             List<String> failedUids = response.identifier()
                     .map(ds -> List.of(ds.getStrings(Tag.FailedSOPInstanceUIDList))).orElse(List.of());
-            return new Result(response.status(), c.completedSubOperations(), c.failedSubOperations(),
-                    c.warningSubOperations(), failedUids, pending);
+            return new Result(response.status(), c.remainingSubOperations(), c.completedSubOperations(),
+                    c.failedSubOperations(), c.warningSubOperations(), failedUids, pending);
         }
     }
 }

@@ -53,24 +53,29 @@ public final class ServiceRegistry implements DimseRequestHandler {
         String sopClass = request.affectedSopClassUid().orElse(context.abstractSyntax());
         Map<Integer, DimseService> forClass = services.get(context.abstractSyntax());
         if (forClass == null || !sopClass.equals(context.abstractSyntax())) {
-            refuse(channel, context, request, Status.SOP_CLASS_NOT_SUPPORTED,
+            refuse(channel, context, request, dataSet, Status.SOP_CLASS_NOT_SUPPORTED,
                     forClass == null ? "no service for this SOP class" : "SOP class differs from the context's");
             return;
         }
         DimseService service = forClass.get(request.commandFieldCode());
         if (service == null) {
-            refuse(channel, context, request, Status.UNRECOGNIZED_OPERATION, "operation not offered");
+            refuse(channel, context, request, dataSet, Status.UNRECOGNIZED_OPERATION, "operation not offered");
             return;
         }
         if (!context.mayPerform(channel.association().isRequestor())) {
-            refuse(channel, context, request, Status.NOT_AUTHORIZED, "SCP role not negotiated for this context");
+            refuse(channel, context, request, dataSet, Status.NOT_AUTHORIZED,
+                    "SCP role not negotiated for this context");
             return;
         }
         service.handle(channel, context, request, dataSet);
     }
 
+    /** Answers with a failure once the request's data set, if any, has been read: never mid-message. */
     private static void refuse(DimseChannel channel, PresentationContext context, DimseCommand request,
-            Status status, String comment) throws IOException {
+            PDVInputStream dataSet, Status status, String comment) throws IOException {
+        if (dataSet != null) {
+            dataSet.skipAll();
+        }
         channel.send(context.id(), DimseCommand.response(request, status, false).errorComment(comment), null);
     }
 

@@ -147,7 +147,7 @@ public final class AcceptorConfig {
             return this;
         }
 
-        /** Serve DICOM over TLS (PS3.15 Annex B) with this context; {@code needClientAuth} demands client certificates. */
+        /** Serves DICOM over TLS (PS3.15 Annex B); {@code needClientAuth} demands client certificates. */
         public Builder tls(SSLContext context, boolean needClientAuth) {
             this.sslContext = Objects.requireNonNull(context, "context");
             this.needClientAuth = needClientAuth;

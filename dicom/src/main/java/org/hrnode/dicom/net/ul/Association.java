@@ -6,9 +6,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,10 +59,8 @@ public final class Association {
     private volatile InetSocketAddress remoteAddress;
     private volatile String name;
     private volatile AAssociateRQ request;
-    private volatile AAssociateAC acceptance;
     private volatile AAssociateRJ rejection;
-    private volatile Map<Integer, PresentationContext> contexts = Map.of();
-    private volatile int maxPDataLengthSend;
+    private volatile Negotiated negotiated = Negotiated.NONE;
     private volatile String endReason;
     private volatile DataTransferHandler handler;
 
@@ -99,7 +95,7 @@ public final class Association {
     }
 
     public AAssociateAC acceptance() {
-        return acceptance;
+        return negotiated.acceptance();
     }
 
     public String callingAETitle() {
@@ -120,16 +116,16 @@ public final class Association {
 
     /** The accepted presentation contexts, in the order proposed. */
     public List<PresentationContext> presentationContexts() {
-        return List.copyOf(contexts.values());
+        return List.copyOf(negotiated.contexts().values());
     }
 
     public Optional<PresentationContext> presentationContext(int id) {
-        return Optional.ofNullable(contexts.get(id));
+        return Optional.ofNullable(negotiated.contexts().get(id));
     }
 
     /** Largest P-DATA-TF variable field this side sends: the peer's maximum, capped by our own setting. */
     public int maxPDataLengthSend() {
-        return maxPDataLengthSend;
+        return negotiated.maxPDataLengthSend();
     }
 
     /** How the association ended ("released", "aborted by peer: …"), or null while it lasts. */
@@ -187,7 +183,7 @@ public final class Association {
             readAndProcessOnePdu();
         }
         PresentationDataValue pdv = received.poll();
-        if (!contexts.containsKey(pdv.presentationContextId())) {
+        if (!negotiated.contexts().containsKey(pdv.presentationContextId())) {
             protocolError(AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     "PDV on presentation context " + pdv.presentationContextId() + ", which was not accepted");
             received.clear();
@@ -204,7 +200,7 @@ public final class Association {
 
     /** A stream of P-DATA for one command or data set on {@code presentationContextId}. */
     public PDVOutputStream newPDVOutputStream(int presentationContextId, boolean command) {
-        return new PDVOutputStream(this, presentationContextId, command, maxPDataLengthSend);
+        return new PDVOutputStream(this, presentationContextId, command, negotiated.maxPDataLengthSend());
     }
 
     /** P-DATA request (Evt9): sends one encoded P-DATA-TF. */
@@ -218,62 +214,27 @@ public final class Association {
 
     // ---- life cycle, for AssociationAcceptor and AssociationRequestor ----------------------------------------
 
-    /** Transport connection indication (Evt5, AE-5): the acceptor's side begins, ARTIM running. */
-    void connectionAccepted(Socket socket) throws IOException {
-        attach(socket);
-        fire(Event.Evt5, null, null);
+    /** Takes the transport: from here on PDUs can be read and sent. */
+    void attach(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
+        remoteAddress = (InetSocketAddress) socket.getRemoteSocketAddress();
+        channel = new PduChannel(socket, settings.pduLimits());
     }
 
-    /** Local A-ASSOCIATE request (Evt1, AE-1): the requestor is about to connect. */
-    void requestConnection(AAssociateRQ rq) {
-        request = rq;
-        name = rq.calledAETitle() + "<-" + rq.callingAETitle() + "(#" + serial + ")";
-        fire(Event.Evt1, null, null);
+    void readTimeout(Duration timeout) throws IOException {
+        channel.readTimeout(timeout);
     }
 
-    /** Transport connect confirmation (Evt2, AE-2): sends the A-ASSOCIATE-RQ given to {@link #requestConnection}. */
-    void connected(Socket socket) throws IOException {
-        attach(socket);
-        fire(Event.Evt2, request, null);
-    }
-
-    /** The connect attempt failed (Evt17 in Sta4). */
+    /** The connect attempt failed (Evt17 in Sta4); the association is over before it began. */
     void connectFailed(IOException cause) {
         endReason = "connect failed: " + cause.getMessage();
         fire(Event.Evt17, null, null);
         closed.countDown();
     }
 
-    /** Requestor, Sta5: reads until accepted (returns the AC), rejected (returns null, see {@link #rejection}). */
-    AAssociateAC awaitAcceptance() throws IOException {
-        channel.readTimeout(settings.timeouts().accept());
-        while (state == State.Sta5) {
-            readAndProcessOnePdu();
-        }
-        return state == State.Sta6 ? acceptance : null;
-    }
-
     /** The A-ASSOCIATE-RJ received, if the request was rejected. */
     AAssociateRJ rejection() {
         return rejection;
-    }
-
-    /** Acceptor, Sta2: reads until an acceptable A-ASSOCIATE-RQ arrived (Sta3); null if the association ended. */
-    AAssociateRQ awaitRequest() {
-        while (state == State.Sta2) {
-            readAndProcessOnePdu();
-        }
-        return state == State.Sta3 ? request : null;
-    }
-
-    /** A-ASSOCIATE response (accept), Evt7: sends the AC. */
-    void accept(AAssociateAC ac) {
-        fire(Event.Evt7, ac, null);
-    }
-
-    /** A-ASSOCIATE response (reject), Evt8: sends the RJ and waits for the requestor to close. */
-    void reject(AAssociateRJ rj) {
-        fire(Event.Evt8, rj, null);
     }
 
     /**
@@ -324,7 +285,8 @@ public final class Association {
 
     // ---- the state machine ----------------------------------------------------------------------------------
 
-    private void readAndProcessOnePdu() {
+    /** Reads one PDU (or the close, or an undecodable input) and feeds it to the state machine. */
+    void readAndProcessOnePdu() {
         PDU pdu;
         try {
             pdu = channel.read();
@@ -347,7 +309,7 @@ public final class Association {
             LOG.debug("{} >> {}", name, pdu instanceof AAssociateRQ || pdu instanceof AAssociateAC
                     ? PduDescriptions.describe(pdu) : pdu);
         }
-        fire(eventFor(pdu), pdu, AbortReason.UNEXPECTED_PDU);
+        fire(Event.received(pdu), pdu, AbortReason.UNEXPECTED_PDU);
     }
 
     private void readTimedOut() {
@@ -357,7 +319,7 @@ public final class Association {
                 endReason = "no answer to the association request";
                 abort();
             }
-            case Sta6, Sta7 -> {
+            case Sta6 -> {
                 DataTransferHandler h = handler;
                 if (h == null || !h.isBusy()) {
                     LOG.info("{} idle for {} s: aborting", name, settings.timeouts().idle().toSeconds());
@@ -365,22 +327,15 @@ public final class Association {
                     abort();
                 }
             }
+            case Sta7, Sta8, Sta9, Sta10, Sta11, Sta12 -> {
+                LOG.info("{} release stalled in {}: aborting", name, state);
+                endReason = "release stalled";
+                abort();
+            }
             default -> {
-                // Sta13 and the release states are bounded by ARTIM or the release timeout.
+                // Sta2 and Sta13 are bounded by the ARTIM timer.
             }
         }
-    }
-
-    private static Event eventFor(PDU pdu) {
-        return switch (pdu) {
-            case AAssociateAC ac -> Event.Evt3;
-            case AAssociateRJ rj -> Event.Evt4;
-            case AAssociateRQ rq -> Event.Evt6;
-            case PDataTF data -> Event.Evt10;
-            case AReleaseRQ rq -> Event.Evt12;
-            case AReleaseRP rp -> Event.Evt13;
-            case AAbort abort -> Event.Evt16;
-        };
     }
 
     /** Looks up {@code event} in {@link StateTable} and moves to the next state; null for an empty cell. */
@@ -403,8 +358,13 @@ public final class Association {
         }
     }
 
-    /** Takes the transition for {@code event} and performs its action; returns the action, null if none. */
-    private Action fire(Event event, PDU pdu, AbortReason reason) {
+    /**
+     * Takes the transition for {@code event} and performs its action; returns the action, null for an empty cell.
+     *
+     * @param pdu the PDU received (peer events) or to send (A-ASSOCIATE-RQ for Evt1, AC/RJ for Evt7/Evt8)
+     * @param reason the A-ABORT reason should the action be an abort by the service provider
+     */
+    Action fire(Event event, PDU pdu, AbortReason reason) {
         boolean alternative = switch (event) {
             case Evt6 -> !acceptableToProvider((AAssociateRQ) pdu);
             case Evt12 -> !requestor;
@@ -424,8 +384,11 @@ public final class Association {
 
     private void perform(Action action, PDU pdu, AbortReason reason, boolean alternative) {
         switch (action) {
-            case AE_1 -> { }
-            case AE_2 -> send(pdu);
+            case AE_1 -> {
+                request = (AAssociateRQ) pdu;
+                name = request.calledAETitle() + "<-" + request.callingAETitle() + "(#" + serial + ")";
+            }
+            case AE_2 -> send(request);
             case AE_3 -> established((AAssociateAC) pdu);
             case AE_4 -> {
                 rejection = (AAssociateRJ) pdu;
@@ -479,7 +442,8 @@ public final class Association {
             case AR_9 -> send(new AReleaseRP());
             case AR_10 -> fire(Event.Evt14, null, null);
             case AA_1 -> {
-                AAbort abort = pdu == null && reason == null ? AAbort.byServiceUser() : AAbort.byServiceProvider(reason);
+                AAbort abort = pdu == null && reason == null ? AAbort.byServiceUser()
+                        : AAbort.byServiceProvider(reason);
                 sendAbort(abort);
                 ended("aborted: " + abort.describe());
                 artim.start(settings.timeouts().artim());
@@ -504,19 +468,10 @@ public final class Association {
     }
 
     private void established(AAssociateAC ac) {
-        acceptance = ac;
-        Map<Integer, PresentationContext> byId = new LinkedHashMap<>();
-        for (PresentationContext pc : PresentationContext.accepted(request, ac)) {
-            byId.put(pc.id(), pc);
-        }
-        contexts = Map.copyOf(byId);
-        long peerMax = requestor ? ac.userInformation().maximumLength() : request.userInformation().maximumLength();
-        long ours = settings.maxPDataLengthSend();
-        long chosen = peerMax == 0 ? ours : Math.min(peerMax, ours);
-        maxPDataLengthSend = (int) Math.max(chosen, PresentationDataValue.ITEM_HEADER_LENGTH + 1);
+        negotiated = Negotiated.of(request, ac, requestor, settings);
         LOG.info("{} established with {}: {} of {} presentation contexts accepted, max PDU {} sent / {} received",
-                name, remoteAddress, contexts.size(), request.presentationContexts().size(), maxPDataLengthSend,
-                settings.pduLimits().maxPDataLength());
+                name, remoteAddress, negotiated.contexts().size(), request.presentationContexts().size(),
+                negotiated.maxPDataLengthSend(), settings.pduLimits().maxPDataLength());
     }
 
     private void send(PDU pdu) {
@@ -543,12 +498,6 @@ public final class Association {
             endReason = why;
         }
         LOG.info("{} {}", name, why);
-    }
-
-    private void attach(Socket socket) throws IOException {
-        socket.setTcpNoDelay(true);
-        remoteAddress = (InetSocketAddress) socket.getRemoteSocketAddress();
-        channel = new PduChannel(socket, settings.pduLimits());
     }
 
     private void closeTransport() {

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens for association requests (the acceptor side of PS3.8) and serves each connection on its own virtual
- * thread: ARTIM-bounded wait for the A-ASSOCIATE-RQ, {@link AssociationNegotiation}, then the association's
- * reader loop with the {@link DataTransferHandler} made for it.
+ * thread: transport connection indication (Evt5, ARTIM started), read until the A-ASSOCIATE-RQ moves the state
+ * machine to Sta3, {@link AssociationNegotiation}, the A-ASSOCIATE response (Evt7 accept / Evt8 reject), then the
+ * association's reader loop with the {@link DataTransferHandler} made for it.
  *
  * <p>Every connection counts against {@link AcceptorConfig#maxAssociations()} from the moment it is accepted; a
  * request beyond the limit is still read, and answered with A-ASSOCIATE-RJ (rejected-transient, local-limit-
@@ -33,6 +34,8 @@ public final class AssociationAcceptor implements AutoCloseable {
     private static final int BACKLOG = 128;
     /** Time beyond ARTIM that close() grants association threads to finish. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** Pause after a failed accept (file descriptors exhausted), so the loop neither spins nor gives up. */
+    private static final Duration ACCEPT_FAILURE_BACKOFF = Duration.ofMillis(100);
 
     private final AcceptorConfig config;
     private final Function<Association, DataTransferHandler> dataTransfer;
@@ -98,10 +101,15 @@ public final class AssociationAcceptor implements AutoCloseable {
             try {
                 socket = serverSocket.accept();
             } catch (IOException e) {
-                if (!closing) {
-                    LOG.error("DICOM acceptor on port {} stopped: {}", port(), e.toString());
+                if (closing || serverSocket.isClosed()) {
+                    return;
                 }
-                return;
+                // e.g. out of file descriptors: transient; back off briefly rather than spin or stop serving
+                LOG.error("DICOM acceptor on port {} cannot accept: {}", port(), e.toString());
+                if (!backOff()) {
+                    return;
+                }
+                continue;
             }
             Thread thread = Thread.ofVirtual().name("dicom-association").unstarted(() -> serve(socket));
             threads.add(thread);
@@ -118,23 +126,27 @@ public final class AssociationAcceptor implements AutoCloseable {
                 tls.setSoTimeout((int) config.settings().timeouts().request().toMillis());
                 tls.startHandshake();
             }
-            association.connectionAccepted(socket);
-            AAssociateRQ rq = association.awaitRequest();
-            if (rq == null) {
+            association.attach(socket);
+            association.fire(Event.Evt5, null, null);
+            while (association.state() == State.Sta2) {
+                association.readAndProcessOnePdu();
+            }
+            if (association.state() != State.Sta3) {
                 association.finish();
                 return;
             }
+            AAssociateRQ rq = association.request();
             AssociationNegotiation.Outcome outcome = AssociationNegotiation.negotiate(rq, config,
                     count > config.maxAssociations(), association.remoteAddress());
             switch (outcome) {
                 case AssociationNegotiation.Rejected r -> {
                     LOG.info("{} rejecting request from {}: {}", association.name(), association.remoteAddress(),
                             r.why());
-                    association.reject(r.rejection());
+                    association.fire(Event.Evt8, r.rejection(), null);
                     association.finish();
                 }
                 case AssociationNegotiation.Accepted a -> {
-                    association.accept(a.acceptance());
+                    association.fire(Event.Evt7, a.acceptance(), null);
                     if (association.isEstablished()) {
                         association.serve(dataTransfer.apply(association));
                     } else {
@@ -151,6 +163,16 @@ public final class AssociationAcceptor implements AutoCloseable {
             live.remove(association);
             connections.decrementAndGet();
             threads.remove(Thread.currentThread());
+        }
+    }
+
+    private static boolean backOff() {
+        try {
+            Thread.sleep(ACCEPT_FAILURE_BACKOFF);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

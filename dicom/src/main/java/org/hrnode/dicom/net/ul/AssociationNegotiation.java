@@ -73,7 +73,8 @@ public final class AssociationNegotiation {
         if (asked.isPresent()) {
             int ours = config.settings().maxOperations();
             ui = ui.withAsynchronousOperationsWindow(new AsynchronousOperationsWindow(
-                    limit(asked.get().maxOperationsInvoked(), ours), limit(asked.get().maxOperationsPerformed(), ours)));
+                    limit(asked.get().maxOperationsInvoked(), ours),
+                    limit(asked.get().maxOperationsPerformed(), ours)));
         }
         if (identity.isPresent() && identity.get().positiveResponseRequested()
                 && decision instanceof UserIdentityDecision.Accepted a) {

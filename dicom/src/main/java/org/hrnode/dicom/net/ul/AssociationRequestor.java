@@ -12,8 +12,9 @@ import org.hrnode.dicom.net.pdu.AAssociateRJ;
 import org.hrnode.dicom.net.pdu.AAssociateRQ;
 
 /**
- * Opens associations to other nodes (the requestor side of PS3.8): connect (optionally over TLS), send the
- * A-ASSOCIATE-RQ, wait for the answer, and on acceptance start the association's reader thread. Holds no
+ * Opens associations to other nodes (the requestor side of PS3.8): A-ASSOCIATE request (Evt1), connect,
+ * optionally over TLS (Evt2: the A-ASSOCIATE-RQ goes out), read until the answer moves the state machine out of
+ * Sta5, and on acceptance start the association's reader thread. Holds no
  * threads or sockets itself, so one instance can be shared.
  */
 public final class AssociationRequestor {
@@ -45,7 +46,7 @@ public final class AssociationRequestor {
     public Association connect(InetSocketAddress address, AAssociateRQ rq,
             Function<Association, DataTransferHandler> dataTransfer) throws IOException, AssociationRejectedException {
         Association association = new Association(true, settings);
-        association.requestConnection(rq);
+        association.fire(Event.Evt1, rq, null);
         Socket socket;
         try {
             socket = open(address);
@@ -53,8 +54,13 @@ public final class AssociationRequestor {
             association.connectFailed(e);
             throw e;
         }
-        association.connected(socket);
-        AAssociateAC ac = association.awaitAcceptance();
+        association.attach(socket);
+        association.fire(Event.Evt2, null, null);
+        association.readTimeout(settings.timeouts().accept());
+        while (association.state() == State.Sta5) {
+            association.readAndProcessOnePdu();
+        }
+        AAssociateAC ac = association.state() == State.Sta6 ? association.acceptance() : null;
         if (ac == null) {
             AAssociateRJ rj = association.rejection();
             association.finish();

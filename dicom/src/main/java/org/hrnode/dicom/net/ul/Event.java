@@ -1,5 +1,14 @@
 package org.hrnode.dicom.net.ul;
 
+import org.hrnode.dicom.net.pdu.AAbort;
+import org.hrnode.dicom.net.pdu.AAssociateAC;
+import org.hrnode.dicom.net.pdu.AAssociateRJ;
+import org.hrnode.dicom.net.pdu.AAssociateRQ;
+import org.hrnode.dicom.net.pdu.AReleaseRP;
+import org.hrnode.dicom.net.pdu.AReleaseRQ;
+import org.hrnode.dicom.net.pdu.PDU;
+import org.hrnode.dicom.net.pdu.PDataTF;
+
 /** The events of the DICOM Upper Layer state machine, PS3.8 Table 9-10, named as the standard names them. */
 public enum Event {
     Evt1("A-ASSOCIATE Request (local user)", Origin.LOCAL_USER),
@@ -31,6 +40,19 @@ public enum Event {
     Event(String description, Origin origin) {
         this.description = description;
         this.origin = origin;
+    }
+
+    /** The event that receiving {@code pdu} is. */
+    public static Event received(PDU pdu) {
+        return switch (pdu) {
+            case AAssociateAC ac -> Evt3;
+            case AAssociateRJ rj -> Evt4;
+            case AAssociateRQ rq -> Evt6;
+            case PDataTF data -> Evt10;
+            case AReleaseRQ rq -> Evt12;
+            case AReleaseRP rp -> Evt13;
+            case AAbort abort -> Evt16;
+        };
     }
 
     public String description() {

@@ -13,8 +13,9 @@ import org.hrnode.dicom.net.pdu.PresentationDataValue;
  * the data, so bytes are copied once, from the caller into the PDU.
  *
  * <p>A PDU goes out when it is full and more data follows, so the last fragment is never empty unless the whole
- * stream is; every fragment has even length; {@link #close()} sends it with the last-fragment bit. {@link #flush()} sends nothing: a half-filled
- * PDU mid-message only costs the peer work. Not thread-safe: one message, one writer.
+ * stream is; every fragment has even length; {@link #close()} sends the last one with the last-fragment bit.
+ * {@link #flush()} sends nothing: a half-filled PDU mid-message only costs the peer work. Not thread-safe: one
+ * message, one writer.
  */
 public final class PDVOutputStream extends OutputStream {
 

@@ -30,6 +30,8 @@ final class PduChannel {
     private final PduDecoder decoder;
     private final byte[] chunk = new byte[READ_CHUNK];
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Set once the input stopped making sense; from then on it is only drained, never decoded. */
+    private boolean undecodable;
 
     PduChannel(Socket socket, PduLimits limits) throws IOException {
         this.socket = socket;
@@ -40,11 +42,24 @@ final class PduChannel {
 
     /**
      * The next PDU, blocking; null when the peer closed the connection (also in the middle of a PDU: a truncated
-     * stream is a lost connection, Evt17).
+     * stream is a lost connection, Evt17). After the first {@link PduDecodeException} there is no telling where a
+     * PDU starts, so later calls discard input until the connection closes and then return null.
      */
     PDU read() throws IOException, PduDecodeException {
+        if (undecodable) {
+            while (in.read(chunk) >= 0) {
+                // discarded: the state machine is only waiting for the close (Sta13)
+            }
+            return null;
+        }
         while (true) {
-            PDU pdu = decoder.next();
+            PDU pdu;
+            try {
+                pdu = decoder.next();
+            } catch (PduDecodeException e) {
+                undecodable = true;
+                throw e;
+            }
             if (pdu != null) {
                 return pdu;
             }

@@ -5,7 +5,7 @@ package org.hrnode.dicom.net.pdu;
  * {@code tests/encoded_pdu_items.py} (captured from pynetdicom, DCMTK and MergeCOM peers), re-laid out one PS3.8
  * field per line. Indentation follows item nesting.
  */
-final class GoldenPdus {
+public final class GoldenPdus {
 
     private GoldenPdus() {
     }
@@ -14,7 +14,7 @@ final class GoldenPdus {
      * A-ASSOCIATE-RQ for C-ECHO: one presentation context (Verification, Implicit VR LE), maximum length 16382,
      * implementation class UID and version name.
      */
-    static final byte[] A_ASSOCIATE_RQ_ECHO = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_RQ_ECHO = Hex.bytes("""
             01                                                      # PDU-type 0x01
             00                                                      # reserved
             00 00 00 d1                                             # PDU-length 209
@@ -50,7 +50,7 @@ final class GoldenPdus {
      * A-ASSOCIATE-RQ for CT storage with three transfer syntaxes and a username+passcode user identity. Its
      * presentation context carries 0xFF in a reserved byte, which a receiver must not test.
      */
-    static final byte[] A_ASSOCIATE_RQ_USERNAME_PASSCODE = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_RQ_USERNAME_PASSCODE = Hex.bytes("""
             01                                                      # PDU-type 0x01
             00                                                      # reserved
             00 00 01 1f                                             # PDU-length 287
@@ -99,7 +99,7 @@ final class GoldenPdus {
      * A-ASSOCIATE-RQ as a C-GET SCU sends it: CT storage proposed with an SCP/SCU role selection (SCU 0, SCP 1).
      * Sub-item order 51 52 55 54, not the order we write.
      */
-    static final byte[] A_ASSOCIATE_RQ_ROLE_SELECTION = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_RQ_ROLE_SELECTION = Hex.bytes("""
             01                                                      # PDU-type 0x01
             00                                                      # reserved
             00 00 00 fc                                             # PDU-length 252
@@ -141,7 +141,7 @@ final class GoldenPdus {
      * A-ASSOCIATE-RQ with a username user identity asking for a positive response and an asynchronous operations
      * window of 5/5, in the order 58 53.
      */
-    static final byte[] A_ASSOCIATE_RQ_USERNAME_ASYNC = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_RQ_USERNAME_ASYNC = Hex.bytes("""
             01                                                      # PDU-type 0x01
             00                                                      # reserved
             00 00 00 ed                                             # PDU-length 237
@@ -184,7 +184,7 @@ final class GoldenPdus {
 
     /**
      * A-ASSOCIATE-AC from DCMTK 3.6.0 accepting Verification with Implicit VR LE. */
-    static final byte[] A_ASSOCIATE_AC_ECHO = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_AC_ECHO = Hex.bytes("""
             02                                                      # PDU-type 0x02
             00                                                      # reserved
             00 00 00 b8                                             # PDU-length 184
@@ -217,7 +217,7 @@ final class GoldenPdus {
 
     /**
      * A-ASSOCIATE-AC with a user identity server response "Accepted". */
-    static final byte[] A_ASSOCIATE_AC_USER_IDENTITY = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_AC_USER_IDENTITY = Hex.bytes("""
             02                                                      # PDU-type 0x02
             00                                                      # reserved
             00 00 00 c6                                             # PDU-length 198
@@ -256,7 +256,7 @@ final class GoldenPdus {
      * A-ASSOCIATE-AC from MergeCOM: context 1 accepted, context 3 rejected (abstract-syntax-not-supported) with an
      * empty transfer syntax sub-item.
      */
-    static final byte[] A_ASSOCIATE_AC_REJECTED_CONTEXT = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_AC_REJECTED_CONTEXT = Hex.bytes("""
             02                                                      # PDU-type 0x02
             00                                                      # reserved
             00 00 00 b6                                             # PDU-length 182
@@ -293,7 +293,7 @@ final class GoldenPdus {
             """);
 
     /** Our A-ASSOCIATE-RJ for a peer over the association limit. */
-    static final byte[] A_ASSOCIATE_RJ_LOCAL_LIMIT = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_RJ_LOCAL_LIMIT = Hex.bytes("""
             03                                                      # PDU-type 0x03 A-ASSOCIATE-RJ
             00                                                      # reserved
             00 00 00 04                                             # PDU-length 4
@@ -304,7 +304,7 @@ final class GoldenPdus {
             """);
 
     /** A-ASSOCIATE-RJ as pynetdicom sends it: permanent, service-user, no reason given. */
-    static final byte[] A_ASSOCIATE_RJ_PERMANENT_USER = Hex.bytes("""
+    public static final byte[] A_ASSOCIATE_RJ_PERMANENT_USER = Hex.bytes("""
             03 00 00 00 00 04                                       # A-ASSOCIATE-RJ, length 4
             00                                                      # reserved
             01                                                      # result 1 rejected-permanent
@@ -312,20 +312,20 @@ final class GoldenPdus {
             01                                                      # reason 1 no-reason-given
             """);
 
-    static final byte[] A_RELEASE_RQ = Hex.bytes("""
+    public static final byte[] A_RELEASE_RQ = Hex.bytes("""
             05                                                      # PDU-type 0x05 A-RELEASE-RQ
             00                                                      # reserved
             00 00 00 04                                             # PDU-length 4
             00 00 00 00                                             # reserved
             """);
 
-    static final byte[] A_RELEASE_RP = Hex.bytes("""
+    public static final byte[] A_RELEASE_RP = Hex.bytes("""
             06 00 00 00 00 04                                       # A-RELEASE-RP, length 4
             00 00 00 00                                             # reserved
             """);
 
     /** A-ABORT from the service user (no reason). */
-    static final byte[] A_ABORT_USER = Hex.bytes("""
+    public static final byte[] A_ABORT_USER = Hex.bytes("""
             07 00 00 00 00 04                                       # A-ABORT, length 4
             00 00                                                   # reserved
             00                                                      # source 0 service-user
@@ -333,7 +333,7 @@ final class GoldenPdus {
             """);
 
     /** A-ABORT (A-P-ABORT) from the service provider: unrecognized-PDU-parameter. */
-    static final byte[] A_ABORT_PROVIDER = Hex.bytes("""
+    public static final byte[] A_ABORT_PROVIDER = Hex.bytes("""
             07 00 00 00 00 04                                       # A-ABORT, length 4
             00 00                                                   # reserved
             02                                                      # source 2 service-provider
@@ -341,7 +341,7 @@ final class GoldenPdus {
             """);
 
     /** P-DATA-TF carrying a whole C-ECHO-RSP command in one PDV. */
-    static final byte[] P_DATA_TF_ECHO_RSP = Hex.bytes("""
+    public static final byte[] P_DATA_TF_ECHO_RSP = Hex.bytes("""
             04                                                      # PDU-type 0x04 P-DATA-TF
             00                                                      # reserved
             00 00 00 54                                             # PDU-length 84
@@ -359,12 +359,13 @@ final class GoldenPdus {
             """);
 
     /** P-DATA-TF carrying a whole C-ECHO-RQ (Message ID 1) in one PDV. */
-    static final byte[] P_DATA_TF_ECHO_RQ = Hex.bytes("""
+    public static final byte[] P_DATA_TF_ECHO_RQ = Hex.bytes("""
             04 00 00 00 00 4a                                       # P-DATA-TF, length 74
             00 00 00 46                                             # PDV item-length 70
                 01                                                  # presentation-context-ID 1
                 03                                                  # message control header: command, last fragment
-                00 00 00 00  04 00 00 00  3a 00 00 00               # (0000,0000) UL 4 Command Group Length 58
+                00 00 00 00  04 00 00 00  38 00 00 00               # (0000,0000) UL 4 Command Group Length 56
+                # (pynetdicom's copy says 3a = 58, two more than the elements that follow)
                 00 00 02 00  12 00 00 00                            # (0000,0002) UI 18 Affected SOP Class UID
                     31 2e 32 2e 38 34 30 2e 31 30 30 30 38 2e 31 2e # "1.2.840.10008.1.1" + NUL pad
                     31 00

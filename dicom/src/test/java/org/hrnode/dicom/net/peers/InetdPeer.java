@@ -52,7 +52,7 @@ final class InetdPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop(listener);
     }
 

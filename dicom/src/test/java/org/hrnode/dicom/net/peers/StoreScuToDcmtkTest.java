@@ -131,7 +131,8 @@ class StoreScuToDcmtkTest {
 
     static Path received(Path dir, String iuid) throws Exception {
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("." + iuid)).findFirst()
+            return files.filter(f -> f.getFileName().toString().equals(iuid)
+                    || f.getFileName().toString().endsWith("." + iuid)).findFirst()
                     .orElseThrow(() -> new AssertionError("storescp did not receive " + iuid + "; got " + list(dir)));
         }
     }
