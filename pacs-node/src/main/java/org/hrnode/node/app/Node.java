@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Set;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.net.service.DicomServer;
@@ -16,9 +17,11 @@ import org.hrnode.node.config.NodeConfig;
 import org.hrnode.node.dimse.IndexFindHandler;
 import org.hrnode.node.dimse.IndexRetrieveHandler;
 import org.hrnode.node.dimse.IngestStoreHandler;
+import org.hrnode.node.dimse.LosslessPresentationContextPolicy;
 import org.hrnode.node.dimse.RegisteredCallingAEs;
 import org.hrnode.node.dimse.StorageSopClasses;
 import org.hrnode.node.ingest.IngestService;
+import org.hrnode.node.ingest.LosslessCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +58,14 @@ public final class Node implements AutoCloseable {
         try {
             ReadOptions readOptions = ReadOptions.defaults().withCharsetPolicy(
                     ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
+            LosslessCheck lossless = config.acceptLossyImages() ? LosslessCheck.off()
+                    : LosslessCheck.enforced(storage.blobs(), readOptions);
             IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
-                    readOptions, Clock.systemUTC());
+                    readOptions, Clock.systemUTC(), lossless);
             DicomServer dicom = startDicom(config, storage, ingest);
             LOG.info("event=started ae={} dicom_port={} bind={} tls={} dev_mode={}", config.aeTitle(), dicom.port(),
                     config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
+            LOG.info("event=lossless_rule enforced={}", !config.acceptLossyImages());
             return new Node(config, storage, ingest, dicom);
         } catch (IOException | RuntimeException e) {
             try {
@@ -100,6 +106,10 @@ public final class Node implements AutoCloseable {
                 .bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.dicomPort()))
                 .maxAssociations(config.maxAssociations())
                 .acceptancePolicy(acceptance);
+        if (!config.acceptLossyImages()) {
+            acceptor.presentationContextPolicy(new LosslessPresentationContextPolicy(services.abstractSyntaxes(),
+                    Set.copyOf(StorageSopClasses.all())));
+        }
         if (config.dicomTls().isPresent()) {
             acceptor.tls(config.dicomTls().get().sslContext(), config.dicomTls().get().needClientAuth());
         }

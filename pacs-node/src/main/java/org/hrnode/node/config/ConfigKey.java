@@ -24,7 +24,9 @@ public enum ConfigKey {
     DICOM_TLS_KEYSTORE("dicom-tls-keystore", null, "PKCS#12 key store with the node's key and certificate; set = DICOM over TLS"),
     DICOM_TLS_PASSWORD("dicom-tls-password", "", "password of the key store (prefer the environment variable)"),
     DICOM_TLS_TRUSTSTORE("dicom-tls-truststore", null, "PKCS#12 trust store for client certificates; unset = the JDK's"),
-    DICOM_TLS_CLIENT_AUTH("dicom-tls-client-auth", "false", "require client certificates on DICOM TLS");
+    DICOM_TLS_CLIENT_AUTH("dicom-tls-client-auth", "false", "require client certificates on DICOM TLS"),
+    LOSSY_IMAGES("lossy-images", "refuse",
+            "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme");
 
     private final String key;
     private final String defaultValue;

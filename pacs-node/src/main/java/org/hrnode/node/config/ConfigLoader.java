@@ -72,7 +72,8 @@ public final class ConfigLoader {
                 r.integer(ConfigKey.MAX_ASSOCIATIONS, 1, MAX_ASSOCIATIONS),
                 externalDatabase(r),
                 s3(r),
-                dicomTls(r));
+                dicomTls(r),
+                acceptLossyImages(r));
     }
 
     /** The values and where each came from, with typed accessors whose errors name the source. */
@@ -125,6 +126,17 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw r.error(ConfigKey.DB_URL, "is not usable: " + e.getMessage());
         }
+    }
+
+    private static boolean acceptLossyImages(Resolved r) throws ConfigException {
+        String v = r.get(ConfigKey.LOSSY_IMAGES);
+        if ("refuse".equals(v)) {
+            return false;
+        }
+        if ("accept".equals(v)) {
+            return true;
+        }
+        throw r.error(ConfigKey.LOSSY_IMAGES, "must be refuse or accept");
     }
 
     private static Optional<TlsSettings> dicomTls(Resolved r) throws ConfigException {

@@ -22,10 +22,11 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param externalDatabase the production PostgreSQL, or empty for the embedded one in {@code dataDir}
  * @param s3 the production object store, or empty for the filesystem store in {@code dataDir}
  * @param dicomTls DICOM over TLS (PS3.15 Annex B), or empty for plain TCP
+ * @param acceptLossyImages store lossy compressed images too, instead of refusing them (the programme's rule)
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
-        Optional<S3Settings> s3, Optional<TlsSettings> dicomTls) {
+        Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, boolean acceptLossyImages) {
 
     /** The embedded PostgreSQL cluster's directory. */
     public Path databaseDir() {

@@ -58,17 +58,26 @@ public final class IngestService {
     private final AeRegistry aeRegistry;
     private final ReadOptions readOptions;
     private final Clock clock;
+    private final LosslessCheck lossless;
     private final DicomJsonWriter metadataWriter = new DicomJsonWriter(
             BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
             JsonLayout.COMPACT);
 
+    /** An ingest path without the lossless rule, e.g. for a node configured with lossy-images=accept. */
     public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
             Clock clock) {
+        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, LosslessCheck.off());
+    }
+
+    /** @param lossless what makes a lossy or undecodable image a refusal (川渝互认 spec §7.1) */
+    public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
+            Clock clock, LosslessCheck lossless) {
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.storeAndIndex = Objects.requireNonNull(storeAndIndex, "storeAndIndex");
         this.aeRegistry = Objects.requireNonNull(aeRegistry, "aeRegistry");
         this.readOptions = Objects.requireNonNull(readOptions, "readOptions");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.lossless = Objects.requireNonNull(lossless, "lossless");
     }
 
     /**
@@ -94,6 +103,7 @@ public final class IngestService {
                 digest[0] = stored.sha256();
                 Dataset header = parseHeader(capture, stored, key);
                 requireMatches(header, sopClassUid, sopInstanceUid);
+                requireLossless(header, key, stored.size(), transferSyntaxUid, source);
                 ArrivalInfo arrival = new ArrivalInfo(clock.instant(), source.callingAeTitle(), institution);
                 return InstanceRecord.fromDataset(header, StoredObject.of(key, transferSyntaxUid, stored), arrival)
                         .withMetadataJson(metadataWriter.toJson(header));
@@ -122,6 +132,15 @@ public final class IngestService {
         RejectedHeader(IngestException reason) {
             super(reason.getMessage(), reason);
             this.reason = reason;
+        }
+    }
+
+    private void requireLossless(Dataset header, String key, long size, String transferSyntaxUid,
+            IngestSource source) throws IOException {
+        try {
+            lossless.check(header, key, size, transferSyntaxUid, source);
+        } catch (IngestException e) {
+            throw new RejectedHeader(e);
         }
     }
 
