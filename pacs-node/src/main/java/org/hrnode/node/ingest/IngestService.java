@@ -103,9 +103,12 @@ public final class IngestService {
                 digest[0] = stored.sha256();
                 Dataset header = parseHeader(capture, stored, key);
                 requireMatches(header, sopClassUid, sopInstanceUid);
-                requireLossless(header, key, stored.size(), transferSyntaxUid, source);
+                StoredObject object = StoredObject.of(key, transferSyntaxUid, stored);
+                if (!requireLossless(header, key, stored.size(), transferSyntaxUid, source)) {
+                    object = object.notDecodableHere();
+                }
                 ArrivalInfo arrival = new ArrivalInfo(clock.instant(), source.callingAeTitle(), institution);
-                return InstanceRecord.fromDataset(header, StoredObject.of(key, transferSyntaxUid, stored), arrival)
+                return InstanceRecord.fromDataset(header, object, arrival)
                         .withMetadataJson(metadataWriter.toJson(header));
             });
             LOG.info("event=stored source={} outcome={} bytes={} transfer_syntax={}", source.logName(), outcome,
@@ -135,10 +138,11 @@ public final class IngestService {
         }
     }
 
-    private void requireLossless(Dataset header, String key, long size, String transferSyntaxUid,
+    /** Whether the pixels are proven decodable here; throws the refusal of a lossy or undecodable image. */
+    private boolean requireLossless(Dataset header, String key, long size, String transferSyntaxUid,
             IngestSource source) throws IOException {
         try {
-            lossless.check(header, key, size, transferSyntaxUid, source);
+            return lossless.check(header, key, size, transferSyntaxUid, source);
         } catch (IngestException e) {
             throw new RejectedHeader(e);
         }

@@ -2,6 +2,8 @@ package org.hrnode.node.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.hrnode.dicom.codec.Codecs;
+import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.TransferSyntax;
+import org.hrnode.dicom.io.DicomReader;
+import org.hrnode.dicom.io.DicomWriter;
 import org.hrnode.dicom.testing.TestData;
+import org.hrnode.node.ingest.IngestSource;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +163,34 @@ class LosslessIngestTest {
         assertThat(answer.status()).as(report.run().output()).isEqualTo(CANNOT_UNDERSTAND);
         assertThat(answer.comment()).contains("cannot be decoded");
         assertThat(node.instance(InstanceFile.read(broken).orElseThrow().sopInstanceUid())).isEmpty();
+    }
+
+    /**
+     * A lossless syntax this machine has no codec for (High-Throughput JPEG 2000 here; JPEG-LS where CharLS is
+     * missing) cannot be proven: the object is stored as received and the index says its pixels are not decodable
+     * here. Sent through the ingest path directly: storescu 3.6.7 does not know the HTJ2K syntaxes.
+     */
+    @Test
+    void aLosslessSyntaxWithoutCodecHereIsStoredAndFlagged() throws Exception {
+        TransferSyntax htj2k = TransferSyntax.HTJ2K_LOSSLESS;
+        TestData.require(Codecs.decoderFor(htj2k).isEmpty(), "no HTJ2K decoder on this machine");
+        Path copy = copyWithFreshUids(wg04("J2KR", "CT1_J2KR"));
+        Dataset dataset = DicomReader.readFile(copy).dataset();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DicomWriter writer = new DicomWriter(bytes)) {
+            writer.writeDataset(dataset, htj2k);
+        }
+        InstanceFile instance = InstanceFile.read(copy).orElseThrow();
+        node.node().ingest().ingest(new IngestSource(STORE_AE_TITLE, "test"), instance.sopClassUid(),
+                instance.sopInstanceUid(), htj2k.uid(), new ByteArrayInputStream(bytes.toByteArray()));
+        StoredInstanceRef ref = node.instance(instance.sopInstanceUid()).orElseThrow();
+        assertThat(ref.transferSyntaxUid()).isEqualTo(htj2k.uid());
+        assertThat(ref.pixelsDecodableHere()).isFalse();
+        StoredInstanceRef ordinary = node.instance(InstanceFile.read(pydicom("CT_small.dcm")).orElseThrow()
+                .sopInstanceUid()).orElse(null);
+        if (ordinary != null) {
+            assertThat(ordinary.pixelsDecodableHere()).isTrue();
+        }
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.hrnode.storage.index.IndexUnavailableException;
 import org.hrnode.storage.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -14,10 +20,22 @@ import org.junit.jupiter.api.Test;
 class DatabaseTest {
 
     @Test
-    void migrationsAreAppliedOnceAndRerunHarmlessly() {
+    void migrationsAreAppliedOnceAndRerunHarmlessly() throws IOException, URISyntaxException {
         Database.migrate(TestDatabase.dataSource());
 
-        assertThat(org.hrnode.storage.index.postgres.SchemaHistory.appliedVersions()).containsExactly("1", "2");
+        assertThat(org.hrnode.storage.index.postgres.SchemaHistory.appliedVersions())
+                .containsExactlyElementsOf(migrationVersions());
+    }
+
+    /** The versions of the migration scripts shipped (V1__…, V2__…), in order: every one must be applied. */
+    private static List<String> migrationVersions() throws IOException, URISyntaxException {
+        try (Stream<Path> scripts = Files.list(Path.of(Database.class.getResource("/db/migration").toURI()))) {
+            return scripts.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith("V") && name.contains("__"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        }
     }
 
     @Test

@@ -37,6 +37,11 @@ final class Binder {
         return this;
     }
 
+    Binder bool(boolean value) throws SQLException {
+        statement.setBoolean(++index, value);
+        return this;
+    }
+
     Binder bigint(long value) throws SQLException {
         statement.setLong(++index, value);
         return this;
