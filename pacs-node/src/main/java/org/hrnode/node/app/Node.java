@@ -13,6 +13,7 @@ import org.hrnode.dicom.net.ul.AcceptorConfig;
 import org.hrnode.dicom.net.ul.AssociationAcceptancePolicy;
 import org.hrnode.dicom.net.ul.AssociationRequestor;
 import org.hrnode.dicom.net.ul.AssociationSettings;
+import org.hrnode.node.compress.CompressionWorker;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.node.dimse.IndexFindHandler;
 import org.hrnode.node.dimse.IndexRetrieveHandler;
@@ -37,12 +38,15 @@ public final class Node implements AutoCloseable {
     private final NodeStorage storage;
     private final IngestService ingest;
     private final DicomServer dicom;
+    private final CompressionWorker compression;
 
-    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom) {
+    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom,
+            CompressionWorker compression) {
         this.config = config;
         this.storage = storage;
         this.ingest = ingest;
         this.dicom = dicom;
+        this.compression = compression;
     }
 
     public static Node start(NodeConfig config) throws IOException {
@@ -55,20 +59,28 @@ public final class Node implements AutoCloseable {
      * {@code storage} from here on: it closes it when it stops, or at once if starting fails.
      */
     public static Node start(NodeConfig config, NodeStorage storage) throws IOException {
+        CompressionWorker compression = null;
         try {
             ReadOptions readOptions = ReadOptions.defaults().withCharsetPolicy(
                     ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
+            compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions);
             LosslessCheck lossless = config.acceptLossyImages() ? LosslessCheck.off()
-                    : LosslessCheck.enforced(storage.blobs(), readOptions);
+                    : LosslessCheck.enforced(storage.blobs(), readOptions, config.uncompressedImages(),
+                            compression::queued);
             IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
                     readOptions, Clock.systemUTC(), lossless);
+            compression.start();
             DicomServer dicom = startDicom(config, storage, ingest);
             LOG.info("event=started ae={} dicom_port={} bind={} tls={} dev_mode={}", config.aeTitle(), dicom.port(),
                     config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
-            LOG.info("event=lossless_rule enforced={}", !config.acceptLossyImages());
-            return new Node(config, storage, ingest, dicom);
+            LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
+                    config.uncompressedImages().configValue());
+            return new Node(config, storage, ingest, dicom, compression);
         } catch (IOException | RuntimeException e) {
             try {
+                if (compression != null) {
+                    compression.close();
+                }
                 storage.close();
             } catch (IOException | RuntimeException closing) {
                 e.addSuppressed(closing);
@@ -133,12 +145,21 @@ public final class Node implements AutoCloseable {
         return ingest;
     }
 
+    /** The worker that compresses uncompressed images after ingest; its backlog is a quality metric. */
+    public CompressionWorker compression() {
+        return compression;
+    }
+
     @Override
     public void close() throws IOException {
         try {
             dicom.close();
         } finally {
-            storage.close();
+            try {
+                compression.close();
+            } finally {
+                storage.close();
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import org.hrnode.node.config.NodeConfig;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.PostgresAeRegistry;
 import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.compression.CompressionQueue;
 import org.hrnode.storage.blob.FileSystemBlobStore;
 import org.hrnode.storage.blob.S3BlobStore;
 import org.hrnode.storage.db.Database;
@@ -41,6 +42,7 @@ public final class NodeStorage implements AutoCloseable {
     private final BlobStore blobs;
     private final Index index;
     private final AeRegistry aeRegistry;
+    private final CompressionQueue compressionQueue;
     private final Path runtimeFile;
 
     private NodeStorage(EmbeddedDatabase embedded, Database database, BlobStore blobs, Path runtimeFile) {
@@ -49,6 +51,7 @@ public final class NodeStorage implements AutoCloseable {
         this.blobs = blobs;
         this.index = new PostgresIndex(database.dataSource());
         this.aeRegistry = new PostgresAeRegistry(new Transactor(database.dataSource()));
+        this.compressionQueue = new CompressionQueue(new Transactor(database.dataSource()));
         this.runtimeFile = runtimeFile;
     }
 
@@ -144,6 +147,11 @@ public final class NodeStorage implements AutoCloseable {
                     + file + "): " + e.getMessage(), e);
         }
         return new DatabaseConfig(p.getProperty(URL), p.getProperty(USER), p.getProperty(PASSWORD, ""), 2);
+    }
+
+    /** Uncompressed images waiting to be compressed losslessly. */
+    public CompressionQueue compressionQueue() {
+        return compressionQueue;
     }
 
     public BlobStore blobs() {

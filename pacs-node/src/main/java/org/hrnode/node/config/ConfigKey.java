@@ -26,7 +26,9 @@ public enum ConfigKey {
     DICOM_TLS_TRUSTSTORE("dicom-tls-truststore", null, "PKCS#12 trust store for client certificates; unset = the JDK's"),
     DICOM_TLS_CLIENT_AUTH("dicom-tls-client-auth", "false", "require client certificates on DICOM TLS"),
     LOSSY_IMAGES("lossy-images", "refuse",
-            "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme");
+            "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme"),
+    UNCOMPRESSED("uncompressed", "compress",
+            "uncompressed images: compress (losslessly, after the acknowledgement) | accept (keep) | reject");
 
     private final String key;
     private final String defaultValue;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.hrnode.node.ingest.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
 
@@ -73,7 +74,8 @@ public final class ConfigLoader {
                 externalDatabase(r),
                 s3(r),
                 dicomTls(r),
-                acceptLossyImages(r));
+                acceptLossyImages(r),
+                uncompressedImages(r));
     }
 
     /** The values and where each came from, with typed accessors whose errors name the source. */
@@ -126,6 +128,14 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw r.error(ConfigKey.DB_URL, "is not usable: " + e.getMessage());
         }
+    }
+
+    private static UncompressedImages uncompressedImages(Resolved r) throws ConfigException {
+        UncompressedImages v = UncompressedImages.ofConfigValue(r.get(ConfigKey.UNCOMPRESSED));
+        if (v == null) {
+            throw r.error(ConfigKey.UNCOMPRESSED, "must be compress, accept or reject");
+        }
+        return v;
     }
 
     private static boolean acceptLossyImages(Resolved r) throws ConfigException {

@@ -3,6 +3,7 @@ package org.hrnode.node.config;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.hrnode.node.ingest.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
 
@@ -23,10 +24,12 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param s3 the production object store, or empty for the filesystem store in {@code dataDir}
  * @param dicomTls DICOM over TLS (PS3.15 Annex B), or empty for plain TCP
  * @param acceptLossyImages store lossy compressed images too, instead of refusing them (the programme's rule)
+ * @param uncompressedImages what becomes of images that arrive uncompressed
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
-        Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, boolean acceptLossyImages) {
+        Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, boolean acceptLossyImages,
+        UncompressedImages uncompressedImages) {
 
     /** The embedded PostgreSQL cluster's directory. */
     public Path databaseDir() {

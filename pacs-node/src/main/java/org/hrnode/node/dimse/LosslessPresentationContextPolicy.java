@@ -11,6 +11,7 @@ import org.hrnode.dicom.net.service.DicomServer;
 import org.hrnode.dicom.net.ul.PresentationContextDecision;
 import org.hrnode.dicom.net.ul.PresentationContextPolicy;
 import org.hrnode.dicom.net.ul.SupportedPresentationContexts;
+import org.hrnode.node.ingest.ImageStorageSopClasses;
 
 /**
  * Negotiation of the lossless rule (川渝互认 spec §7.1): what a sender may store here is decided before a byte of

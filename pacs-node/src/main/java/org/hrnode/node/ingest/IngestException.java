@@ -19,6 +19,8 @@ public final class IngestException extends Exception {
          * ratio or method in the data set); the archive keeps lossless images only (DIMSE A900, HTTP 409).
          */
         LOSSY,
+        /** An uncompressed image from a sender configured to compress itself (DIMSE A900, HTTP 409). */
+        NOT_COMPRESSED,
         /** Pixel Data in a lossless compressed syntax that does not decode (DIMSE C000, HTTP 400). */
         PIXEL_DATA_UNDECODABLE,
         /** Anything else that failed while storing (DIMSE 0110, HTTP 500). */

@@ -59,7 +59,7 @@ public final class IngestService {
     private final ReadOptions readOptions;
     private final Clock clock;
     private final LosslessCheck lossless;
-    private final DicomJsonWriter metadataWriter = new DicomJsonWriter(
+    private static final DicomJsonWriter METADATA_WRITER = new DicomJsonWriter(
             BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
             JsonLayout.COMPACT);
 
@@ -98,21 +98,25 @@ public final class IngestService {
                     .orElse(null);
             long[] size = new long[1];
             String[] digest = new String[1];
+            LosslessCheck.Verdict[] verdict = new LosslessCheck.Verdict[1];
             StoreOutcome outcome = storeAndIndex.store(key, capture, stored -> {
                 size[0] = stored.size();
                 digest[0] = stored.sha256();
                 Dataset header = parseHeader(capture, stored, key);
                 requireMatches(header, sopClassUid, sopInstanceUid);
-                StoredObject object = StoredObject.of(key, transferSyntaxUid, stored);
-                if (!requireLossless(header, key, stored.size(), transferSyntaxUid, source)) {
-                    object = object.notDecodableHere();
-                }
+                verdict[0] = requireLossless(header, key, stored.size(), transferSyntaxUid, source);
+                StoredObject object = switch (verdict[0]) {
+                    case KEEP -> StoredObject.of(key, transferSyntaxUid, stored);
+                    case NOT_DECODABLE_HERE -> StoredObject.of(key, transferSyntaxUid, stored).notDecodableHere();
+                    case COMPRESS -> StoredObject.of(key, transferSyntaxUid, stored).toBeCompressed();
+                };
                 ArrivalInfo arrival = new ArrivalInfo(clock.instant(), source.callingAeTitle(), institution);
                 return InstanceRecord.fromDataset(header, object, arrival)
-                        .withMetadataJson(metadataWriter.toJson(header));
+                        .withMetadataJson(metadataJson(header));
             });
             LOG.info("event=stored source={} outcome={} bytes={} transfer_syntax={}", source.logName(), outcome,
                     size[0], transferSyntaxUid);
+            lossless.stored(sopInstanceUid, verdict[0]);
             return new IngestResult(sopInstanceUid, outcome, size[0], digest[0]);
         } catch (RejectedHeader e) {
             throw e.reason;
@@ -128,6 +132,11 @@ public final class IngestService {
         }
     }
 
+    /** The DICOM JSON the index keeps of a header (everything before Pixel Data). */
+    public static String metadataJson(Dataset header) {
+        return METADATA_WRITER.toJson(header);
+    }
+
     /** Carries a refusal through {@link StoreAndIndex}'s record factory, which may only throw IOException. */
     private static final class RejectedHeader extends IOException {
         private final IngestException reason;
@@ -138,8 +147,8 @@ public final class IngestService {
         }
     }
 
-    /** Whether the pixels are proven decodable here; throws the refusal of a lossy or undecodable image. */
-    private boolean requireLossless(Dataset header, String key, long size, String transferSyntaxUid,
+    /** What the lossless rule makes of the object; throws the refusal of a lossy or undecodable image. */
+    private LosslessCheck.Verdict requireLossless(Dataset header, String key, long size, String transferSyntaxUid,
             IngestSource source) throws IOException {
         try {
             return lossless.check(header, key, size, transferSyntaxUid, source);

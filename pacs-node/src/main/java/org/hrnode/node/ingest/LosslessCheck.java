@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.codec.EncapsulatedFrames;
 import org.hrnode.dicom.codec.FrameDecoder;
@@ -37,38 +38,71 @@ public final class LosslessCheck {
     private static final String LOSSY_IMAGE_COMPRESSION = "01";
     private static final Logger LOG = LoggerFactory.getLogger(LosslessCheck.class);
 
+    /** What the check found out about the pixels of an object it let through. */
+    public enum Verdict {
+        /** Stored and kept as they are: lossless compressed and decoded, not an image, or not judged (rule off). */
+        KEEP,
+        /** Kept as received, but not proven: no codec on this machine for their syntax. */
+        NOT_DECODABLE_HERE,
+        /** An uncompressed image, to be compressed losslessly after the acknowledgement. */
+        COMPRESS
+    }
+
     private final BlobStore blobs;
     private final ReadOptions readOptions;
     private final boolean enforced;
+    private final UncompressedImages uncompressed;
+    private final Consumer<String> compressionQueued;
 
-    private LosslessCheck(BlobStore blobs, ReadOptions readOptions, boolean enforced) {
+    private LosslessCheck(BlobStore blobs, ReadOptions readOptions, boolean enforced, UncompressedImages uncompressed,
+            Consumer<String> compressionQueued) {
         this.blobs = blobs;
         this.readOptions = readOptions;
         this.enforced = enforced;
+        this.uncompressed = uncompressed;
+        this.compressionQueued = compressionQueued;
     }
 
-    /** The rule as the programme requires it. */
-    public static LosslessCheck enforced(BlobStore blobs, ReadOptions readOptions) {
+    /**
+     * The rule as the programme requires it.
+     *
+     * @param uncompressed what becomes of uncompressed images
+     * @param compressionQueued told the SOP Instance UID of each image queued for compression, once it is stored
+     */
+    public static LosslessCheck enforced(BlobStore blobs, ReadOptions readOptions, UncompressedImages uncompressed,
+            Consumer<String> compressionQueued) {
         return new LosslessCheck(Objects.requireNonNull(blobs, "blobs"),
-                Objects.requireNonNull(readOptions, "readOptions"), true);
+                Objects.requireNonNull(readOptions, "readOptions"), true,
+                Objects.requireNonNull(uncompressed, "uncompressed"),
+                Objects.requireNonNull(compressionQueued, "compressionQueued"));
     }
 
     /** No rule: for a node explicitly configured to keep lossy images (lossy-images=accept). */
     public static LosslessCheck off() {
-        return new LosslessCheck(null, null, false);
+        return new LosslessCheck(null, null, false, UncompressedImages.ACCEPT, uid -> { });
     }
 
     /**
      * Checks an object just stored under {@code key}, whose header is {@code header}; throws the refusal, after
-     * which the caller deletes the blob. Returns whether its pixels are proven decodable here.
+     * which the caller deletes the blob.
      */
-    boolean check(Dataset header, String key, long size, String transferSyntaxUid, IngestSource source)
+    Verdict check(Dataset header, String key, long size, String transferSyntaxUid, IngestSource source)
             throws IngestException, IOException {
         if (!enforced) {
-            return true;
+            return Verdict.KEEP;
         }
         requireNotDeclaredLossy(header);
         TransferSyntax ts = TransferSyntax.orDefault(transferSyntaxUid);
+        String sopClass = header.getString(Tag.SOPClassUID);
+        if (!ts.isEncapsulated() && ImageStorageSopClasses.isImage(sopClass)) {
+            return switch (uncompressed) {
+                case ACCEPT -> Verdict.KEEP;
+                case COMPRESS -> Verdict.COMPRESS;
+                case REJECT -> throw new IngestException(IngestException.Reason.NOT_COMPRESSED,
+                        "uncompressed image refused: this archive takes images from " + source.callingAeTitle()
+                                + " lossless compressed only (JPEG-LS, JPEG 2000, JPEG lossless or RLE)");
+            };
+        }
         boolean decodable;
         try (InputStream in = blobs.get(key)) {
             decodable = requireDecodable(in, size, ts, readOptions);
@@ -76,8 +110,16 @@ public final class LosslessCheck {
         if (!decodable) {
             LOG.warn("event=stored_not_decodable_here source={} transfer_syntax={} reason=\"{}\"",
                     source.logName(), transferSyntaxUid, Codecs.unavailableReason(ts));
+            return Verdict.NOT_DECODABLE_HERE;
         }
-        return decodable;
+        return Verdict.KEEP;
+    }
+
+    /** Once the object is stored and indexed: hands an image queued for compression to the worker. */
+    void stored(String sopInstanceUid, Verdict verdict) {
+        if (verdict == Verdict.COMPRESS) {
+            compressionQueued.accept(sopInstanceUid);
+        }
     }
 
     /** Refuses a data set whose header says its pixels went through lossy compression at some point. */

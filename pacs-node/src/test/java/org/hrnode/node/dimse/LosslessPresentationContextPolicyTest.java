@@ -13,6 +13,7 @@ import org.hrnode.dicom.net.pdu.PresentationContextResult;
 import org.hrnode.dicom.net.ul.AssociationRequestBuilder;
 import org.hrnode.dicom.net.ul.AssociationSettings;
 import org.hrnode.dicom.net.ul.PresentationContextDecision;
+import org.hrnode.node.ingest.ImageStorageSopClasses;
 import org.junit.jupiter.api.Test;
 
 /** What a sender may store, decided at negotiation: lossless images, uncompressed everything else. */

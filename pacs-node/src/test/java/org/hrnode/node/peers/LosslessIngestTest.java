@@ -47,7 +47,9 @@ class LosslessIngestTest {
     @BeforeAll
     static void startNode() throws IOException {
         PeerProcess.require("storescu", "getscu", "dcmodify");
-        node = NodeUnderTest.start(work.resolve("node")).allowCallers(STORE_AE_TITLE, RetrieveScu.GET_AE_TITLE);
+        // uncompressed images kept as received here: compression on ingest is CompressOnIngestTest's
+        node = NodeUnderTest.start(work.resolve("node"), "--uncompressed", "accept")
+                .allowCallers(STORE_AE_TITLE, RetrieveScu.GET_AE_TITLE);
     }
 
     @AfterAll

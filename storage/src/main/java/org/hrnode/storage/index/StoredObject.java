@@ -12,13 +12,15 @@ import org.hrnode.storage.blob.PutResult;
  * @param sha256            lower-case hexadecimal SHA-256 of the stored bytes
  * @param pixelsDecodableHere false when the pixels are compressed in a syntax this machine has no codec for, so
  *                          nobody proved they decode (kept as received, flagged in the index)
+ * @param awaitsCompression uncompressed pixels to be re-encoded losslessly after the acknowledgement: the index
+ *                          queues the instance in the transaction that records it
  */
 public record StoredObject(String blobKey, String transferSyntaxUid, long size, String sha256,
-                           boolean pixelsDecodableHere) {
+                           boolean pixelsDecodableHere, boolean awaitsCompression) {
 
-    /** Bytes whose pixels are uncompressed or proven to decode. */
+    /** Bytes whose pixels are uncompressed or proven to decode, kept as they are. */
     public StoredObject(String blobKey, String transferSyntaxUid, long size, String sha256) {
-        this(blobKey, transferSyntaxUid, size, sha256, true);
+        this(blobKey, transferSyntaxUid, size, sha256, true, false);
     }
 
     public StoredObject {
@@ -36,6 +38,11 @@ public record StoredObject(String blobKey, String transferSyntaxUid, long size, 
 
     /** The same bytes, flagged as not proven decodable on this machine. */
     public StoredObject notDecodableHere() {
-        return new StoredObject(blobKey, transferSyntaxUid, size, sha256, false);
+        return new StoredObject(blobKey, transferSyntaxUid, size, sha256, false, false);
+    }
+
+    /** The same bytes, to be compressed losslessly once acknowledged. */
+    public StoredObject toBeCompressed() {
+        return new StoredObject(blobKey, transferSyntaxUid, size, sha256, pixelsDecodableHere, true);
     }
 }

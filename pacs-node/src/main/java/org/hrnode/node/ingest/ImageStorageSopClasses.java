@@ -1,4 +1,4 @@
-package org.hrnode.node.dimse;
+package org.hrnode.node.ingest;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +14,7 @@ import org.hrnode.dicom.dict.UIDs;
 public final class ImageStorageSopClasses {
 
     private static final String IMAGE_STORAGE = "Image Storage";
+    private static final String SOP_CLASS = "SOP Class";
 
     /** Storage classes with Pixel Data (PS3.3 image pixel module or its float/segment variants) and no "Image". */
     private static final Set<String> IMAGES_NAMED_OTHERWISE = Set.of(
@@ -27,14 +28,15 @@ public final class ImageStorageSopClasses {
             "Corneal Topography Map Storage",
             "Ophthalmic Optical Coherence Tomography B-scan Volume Analysis Storage");
 
-    private static final Set<String> IMAGE_CLASSES = StorageSopClasses.all().stream()
-            .filter(ImageStorageSopClasses::namesAnImageClass)
+    private static final Set<String> IMAGE_CLASSES = UIDs.ofType(SOP_CLASS).stream()
+            .filter(info -> namesAnImageClass(info.name()))
+            .map(UIDs.Info::uid)
             .collect(Collectors.toUnmodifiableSet());
 
     private ImageStorageSopClasses() {
     }
 
-    /** The image storage SOP classes among {@link StorageSopClasses#all()}. */
+    /** The image storage SOP classes of the dictionary. */
     public static Set<String> all() {
         return IMAGE_CLASSES;
     }
@@ -43,8 +45,7 @@ public final class ImageStorageSopClasses {
         return IMAGE_CLASSES.contains(sopClassUid);
     }
 
-    private static boolean namesAnImageClass(String uid) {
-        String name = UIDs.nameOf(uid);
+    private static boolean namesAnImageClass(String name) {
         return name != null && (name.contains(IMAGE_STORAGE) || IMAGES_NAMED_OTHERWISE.contains(name));
     }
 }
