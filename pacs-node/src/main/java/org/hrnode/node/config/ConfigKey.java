@@ -28,7 +28,7 @@ public enum ConfigKey {
     LOSSY_IMAGES("lossy-images", "refuse",
             "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme"),
     UNCOMPRESSED("uncompressed", "compress",
-            "uncompressed images: compress (losslessly, after the acknowledgement) | accept (keep) | reject");
+            "uncompressed images from callers not in the AE registry (dev mode): compress | accept | reject");
 
     private final String key;
     private final String defaultValue;

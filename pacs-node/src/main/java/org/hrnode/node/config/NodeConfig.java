@@ -3,7 +3,7 @@ package org.hrnode.node.config;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.hrnode.node.ingest.UncompressedImages;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
 

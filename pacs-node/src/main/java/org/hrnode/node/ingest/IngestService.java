@@ -8,6 +8,7 @@ import java.io.SequenceInputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
@@ -94,8 +95,8 @@ public final class IngestService {
                 new SequenceInputStream(new ByteArrayInputStream(prefix), dataSet), HEADER_CAPTURE_BYTES);
         try {
             // inside the try: a registry that cannot be read means the database is down, like any index failure
-            String institution = aeRegistry.find(source.callingAeTitle()).map(ApplicationEntity::institutionCode)
-                    .orElse(null);
+            Optional<ApplicationEntity> caller = aeRegistry.find(source.callingAeTitle());
+            String institution = caller.map(ApplicationEntity::institutionCode).orElse(null);
             long[] size = new long[1];
             String[] digest = new String[1];
             LosslessCheck.Verdict[] verdict = new LosslessCheck.Verdict[1];
@@ -104,7 +105,7 @@ public final class IngestService {
                 digest[0] = stored.sha256();
                 Dataset header = parseHeader(capture, stored, key);
                 requireMatches(header, sopClassUid, sopInstanceUid);
-                verdict[0] = requireLossless(header, key, stored.size(), transferSyntaxUid, source);
+                verdict[0] = requireLossless(header, key, stored.size(), transferSyntaxUid, source, caller);
                 StoredObject object = switch (verdict[0]) {
                     case KEEP -> StoredObject.of(key, transferSyntaxUid, stored);
                     case NOT_DECODABLE_HERE -> StoredObject.of(key, transferSyntaxUid, stored).notDecodableHere();
@@ -149,9 +150,9 @@ public final class IngestService {
 
     /** What the lossless rule makes of the object; throws the refusal of a lossy or undecodable image. */
     private LosslessCheck.Verdict requireLossless(Dataset header, String key, long size, String transferSyntaxUid,
-            IngestSource source) throws IOException {
+            IngestSource source, Optional<ApplicationEntity> caller) throws IOException {
         try {
-            return lossless.check(header, key, size, transferSyntaxUid, source);
+            return lossless.check(header, key, size, transferSyntaxUid, source, caller);
         } catch (IngestException e) {
             throw new RejectedHeader(e);
         }

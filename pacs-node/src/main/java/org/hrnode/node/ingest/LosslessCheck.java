@@ -18,6 +18,8 @@ import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.io.ReadOptions;
+import org.hrnode.storage.ae.ApplicationEntity;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +68,8 @@ public final class LosslessCheck {
     /**
      * The rule as the programme requires it.
      *
-     * @param uncompressed what becomes of uncompressed images
+     * @param uncompressed what becomes of uncompressed images from callers not in the AE registry (each registered
+     *     AE has its own setting)
      * @param compressionQueued told the SOP Instance UID of each image queued for compression, once it is stored
      */
     public static LosslessCheck enforced(BlobStore blobs, ReadOptions readOptions, UncompressedImages uncompressed,
@@ -86,8 +89,8 @@ public final class LosslessCheck {
      * Checks an object just stored under {@code key}, whose header is {@code header}; throws the refusal, after
      * which the caller deletes the blob.
      */
-    Verdict check(Dataset header, String key, long size, String transferSyntaxUid, IngestSource source)
-            throws IngestException, IOException {
+    Verdict check(Dataset header, String key, long size, String transferSyntaxUid, IngestSource source,
+            Optional<ApplicationEntity> caller) throws IngestException, IOException {
         if (!enforced) {
             return Verdict.KEEP;
         }
@@ -95,7 +98,7 @@ public final class LosslessCheck {
         TransferSyntax ts = TransferSyntax.orDefault(transferSyntaxUid);
         String sopClass = header.getString(Tag.SOPClassUID);
         if (!ts.isEncapsulated() && ImageStorageSopClasses.isImage(sopClass)) {
-            return switch (uncompressed) {
+            return switch (caller.map(ApplicationEntity::uncompressed).orElse(uncompressed)) {
                 case ACCEPT -> Verdict.KEEP;
                 case COMPRESS -> Verdict.COMPRESS;
                 case REJECT -> throw new IngestException(IngestException.Reason.NOT_COMPRESSED,

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import org.hrnode.dicom.io.DicomFile;
 import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.testing.TestData;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * images are acknowledged, then end up stored losslessly compressed (JPEG-LS, or JPEG 2000 lossless without
  * CharLS) as the same version; getscu gets them back with the very same pixels, compressed when it asks for the
  * stored syntax and decompressed when it takes uncompressed data only; resending an original is still a duplicate.
- * A node configured {@code uncompressed=reject} refuses uncompressed images with the reason.
+ * An AE set to {@code --uncompressed reject} (or, on a dev-mode node, an unregistered caller with the node-wide
+ * {@code uncompressed=reject}) is refused with the reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompressOnIngestTest {
@@ -150,21 +153,38 @@ class CompressOnIngestTest {
         assertThat(node.instance(image.sopInstanceUid()).orElseThrow()).isEqualTo(before);
     }
 
+    /**
+     * An AE registered with {@code --uncompressed reject} is told why its uncompressed image is refused, and so is
+     * an unregistered caller of a dev-mode node configured {@code uncompressed=reject}; their lossless images and
+     * non-image objects are stored.
+     */
     @Test
-    void aNodeThatRejectsUncompressedImagesSaysWhy() throws Exception {
+    void uncompressedImagesFromAnAeThatMustCompressAreRefusedWithTheReason() throws Exception {
         Path ct = pydicom("CT_small.dcm");
-        Path jpegLs = TestData.sharedData().resolve("wg04/J2KR/CT1_J2KR");
+        Path lossless = TestData.sharedData().resolve("wg04/J2KR/CT1_J2KR");
         Path plan = pydicom("rtplan.dcm");
-        try (NodeUnderTest rejecting = NodeUnderTest.start(work.resolve("rejecting"), "--uncompressed", "reject")
-                .allowCallers(STORE_AE_TITLE)) {
-            StoreScu.Report report = StoreScu.send(rejecting.port(), STORE_AE_TITLE, List.of(ct, jpegLs, plan), work);
-            StoreScu.Answer refused = report.answerFor(ct);
-            assertThat(refused.status()).as(report.run().output()).isEqualTo(DATA_SET_DOES_NOT_MATCH_SOP_CLASS);
-            assertThat(refused.comment()).contains("uncompressed image refused");
-            assertThat(rejecting.instance(InstanceFile.read(ct).orElseThrow().sopInstanceUid())).isEmpty();
-            assertThat(report.answerFor(jpegLs).isSuccess()).isTrue();
-            assertThat(report.answerFor(plan).isSuccess()).isTrue();
+        String rejected = "MUSTCOMPRESS";
+        node.allowCaller(rejected, UncompressedImages.REJECT);
+        assertRefusedUncompressed(node, rejected, ct, lossless, plan);
+        try (NodeUnderTest devNode = NodeUnderTest.start(work.resolve("dev"), "--dev-mode", "true",
+                "--uncompressed", "reject")) {
+            assertRefusedUncompressed(devNode, "ANYONE", ct, lossless, plan);
         }
+    }
+
+    private static void assertRefusedUncompressed(NodeUnderTest target, String callingAeTitle, Path uncompressed,
+            Path lossless, Path nonImage) throws Exception {
+        Path copy = Files.createTempFile(work, "uncompressed", ".dcm");
+        Files.copy(uncompressed, copy, StandardCopyOption.REPLACE_EXISTING);
+        DcmtkRoundTrip.dcmodify(copy, "-i", "SOPInstanceUID=" + DcmtkRoundTrip.freshUid());
+        StoreScu.Report report = StoreScu.send(target.port(), callingAeTitle, List.of(copy, lossless, nonImage),
+                work);
+        StoreScu.Answer refused = report.answerFor(copy);
+        assertThat(refused.status()).as(report.run().output()).isEqualTo(DATA_SET_DOES_NOT_MATCH_SOP_CLASS);
+        assertThat(refused.comment()).contains("uncompressed image refused");
+        assertThat(target.instance(InstanceFile.read(copy).orElseThrow().sopInstanceUid())).isEmpty();
+        assertThat(report.answerFor(lossless).isSuccess()).as(report.run().output()).isTrue();
+        assertThat(report.answerFor(nonImage).isSuccess()).as(report.run().output()).isTrue();
     }
 
     private static byte[] pixels(Path file) throws IOException, PixelDataException, DicomParseException {

@@ -19,6 +19,7 @@ import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.io.DicomWriter;
 import org.hrnode.dicom.testing.TestData;
 import org.hrnode.node.ingest.IngestSource;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +49,8 @@ class LosslessIngestTest {
     static void startNode() throws IOException {
         PeerProcess.require("storescu", "getscu", "dcmodify");
         // uncompressed images kept as received here: compression on ingest is CompressOnIngestTest's
-        node = NodeUnderTest.start(work.resolve("node"), "--uncompressed", "accept")
-                .allowCallers(STORE_AE_TITLE, RetrieveScu.GET_AE_TITLE);
+        node = NodeUnderTest.start(work.resolve("node")).allowCaller(STORE_AE_TITLE, UncompressedImages.ACCEPT)
+                .allowCallers(RetrieveScu.GET_AE_TITLE);
     }
 
     @AfterAll

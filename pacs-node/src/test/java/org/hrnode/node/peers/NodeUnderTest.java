@@ -15,6 +15,7 @@ import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.storage.ae.ApplicationEntity;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.storage.index.query.QueryLevel;
@@ -75,6 +76,13 @@ final class NodeUnderTest implements AutoCloseable {
             node.storage().aeRegistry().put(new ApplicationEntity(aeTitle, LOOPBACK, NEVER_CALLED_PORT,
                     INSTITUTION_CODE, INSTITUTION_NAME, null, true));
         }
+        return this;
+    }
+
+    /** Registers a calling AE whose uncompressed images the node treats as {@code uncompressed} says. */
+    NodeUnderTest allowCaller(String aeTitle, UncompressedImages uncompressed) {
+        node.storage().aeRegistry().put(new ApplicationEntity(aeTitle, LOOPBACK, NEVER_CALLED_PORT,
+                INSTITUTION_CODE, INSTITUTION_NAME, null, true, uncompressed));
         return this;
     }
 

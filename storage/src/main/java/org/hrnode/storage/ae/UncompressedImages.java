@@ -1,10 +1,11 @@
-package org.hrnode.node.ingest;
+package org.hrnode.storage.ae;
 
 import java.util.Locale;
 
 /**
  * What happens to an image that arrives uncompressed (lossless rule, 川渝 spec §7.1: the archive holds images in a
- * DICOM lossless compressed format). Configured node-wide ({@code uncompressed}).
+ * DICOM lossless compressed format). Configured per AE ({@link ApplicationEntity}) and node-wide for callers that
+ * are not registered (dev mode).
  */
 public enum UncompressedImages {
     /** Stored as received, acknowledged, then re-encoded losslessly by the compression worker. */
