@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.codec.PixelDataException;
 import org.hrnode.dicom.codec.Transcoder;
@@ -25,6 +26,7 @@ import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.testing.TestData;
 import org.hrnode.storage.ae.UncompressedImages;
+import org.hrnode.storage.blob.FileSystemBlobStore;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,37 @@ class CompressOnIngestTest {
         StoreScu.Report again = StoreScu.send(node.port(), STORE_AE_TITLE, List.of(image.path()), work);
         assertThat(again.answerFor(image.path()).isSuccess()).isTrue();
         assertThat(node.instance(image.sopInstanceUid()).orElseThrow()).isEqualTo(before);
+    }
+
+    /**
+     * The queue is durable: when compressing fails (here the blob store refuses the compressed object) the original
+     * stays stored and served, and a node started later on the same data directory compresses it.
+     */
+    @Test
+    void aCompressionThatFailedIsDoneByTheNextStart() throws Exception {
+        Path data = work.resolve("durable");
+        Files.createDirectories(data.resolve("blobs"));
+        RefusingCompressedBlobStore refusing = new RefusingCompressedBlobStore(
+                new FileSystemBlobStore(data.resolve("blobs")));
+        Path mr = pydicom("MR_small.dcm");
+        InstanceFile image = InstanceFile.read(mr).orElseThrow();
+        try (NodeUnderTest first = NodeUnderTest.startWithBlobStore(data, refusing, "--dev-mode", "true")) {
+            assertThat(StoreScu.send(first.port(), STORE_AE_TITLE, List.of(mr), work).answerFor(mr).isSuccess())
+                    .isTrue();
+            assertThat(refusing.refused().await(COMPRESSION_WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            StoredInstanceRef original = first.instance(image.sopInstanceUid()).orElseThrow();
+            assertThat(original.transferSyntaxUid()).isEqualTo(image.transferSyntaxUid());
+            assertThat(pixels(DicomReader.read(new ByteArrayInputStream(first.storedObject(original)))))
+                    .isEqualTo(pixels(mr));
+        }
+        try (NodeUnderTest second = NodeUnderTest.start(data, "--dev-mode", "true")) {
+            assertThat(second.node().compression().awaitEmptyBacklog(COMPRESSION_WAIT)).isTrue();
+            StoredInstanceRef compressed = second.instance(image.sopInstanceUid()).orElseThrow();
+            assertThat(compressed.transferSyntaxUid()).isEqualTo(expectedSyntax().uid());
+            assertThat(compressed.version()).isEqualTo(1);
+            assertThat(pixels(DicomReader.read(new ByteArrayInputStream(second.storedObject(compressed)))))
+                    .isEqualTo(pixels(mr));
+        }
     }
 
     /**
