@@ -19,6 +19,7 @@ import org.hrnode.node.dimse.IngestStoreHandler;
 import org.hrnode.node.dimse.RegisteredCallingAEs;
 import org.hrnode.node.dimse.StorageSopClasses;
 import org.hrnode.node.ingest.IngestService;
+import org.hrnode.node.quality.QualityJudge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class Node implements AutoCloseable {
             ReadOptions readOptions = ReadOptions.defaults().withCharsetPolicy(
                     ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
             IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
-                    readOptions, Clock.systemUTC());
+                    readOptions, Clock.systemUTC(), new QualityJudge(config.timeZone(), config.lateAfter()));
             DicomServer dicom = startDicom(config, storage, ingest);
             LOG.info("event=started ae={} dicom_port={} bind={} tls={} dev_mode={}", config.aeTitle(), dicom.port(),
                     config.bindAddress(), config.dicomTls().isPresent(), config.devMode());

@@ -20,6 +20,7 @@ import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.json.BulkDataUriPolicy;
 import org.hrnode.dicom.json.DicomJsonWriter;
 import org.hrnode.dicom.json.JsonLayout;
+import org.hrnode.node.quality.QualityJudge;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.ApplicationEntity;
 import org.hrnode.storage.blob.BlobKeys;
@@ -58,12 +59,23 @@ public final class IngestService {
     private final AeRegistry aeRegistry;
     private final ReadOptions readOptions;
     private final Clock clock;
+    private final QualityJudge qualityJudge;
     private final DicomJsonWriter metadataWriter = new DicomJsonWriter(
             BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
             JsonLayout.COMPACT);
 
     public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
             Clock clock) {
+        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, QualityJudge.defaults());
+    }
+
+    /**
+     * @param clock        gives each object's arrival time, read once it was fully received
+     * @param qualityJudge judges each object for the data-quality metrics (never a reason to refuse it)
+     */
+    public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
+            Clock clock, QualityJudge qualityJudge) {
+        this.qualityJudge = Objects.requireNonNull(qualityJudge, "qualityJudge");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.storeAndIndex = Objects.requireNonNull(storeAndIndex, "storeAndIndex");
         this.aeRegistry = Objects.requireNonNull(aeRegistry, "aeRegistry");
@@ -96,7 +108,8 @@ public final class IngestService {
                 requireMatches(header, sopClassUid, sopInstanceUid);
                 ArrivalInfo arrival = new ArrivalInfo(clock.instant(), source.callingAeTitle(), institution);
                 return InstanceRecord.fromDataset(header, StoredObject.of(key, transferSyntaxUid, stored), arrival)
-                        .withMetadataJson(metadataWriter.toJson(header));
+                        .withMetadataJson(metadataWriter.toJson(header))
+                        .withQuality(qualityJudge.judge(header, arrival.arrivedAt(), transferSyntaxUid));
             });
             LOG.info("event=stored source={} outcome={} bytes={} transfer_syntax={}", source.logName(), outcome,
                     size[0], transferSyntaxUid);

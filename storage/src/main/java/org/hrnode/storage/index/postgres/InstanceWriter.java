@@ -77,7 +77,8 @@ final class InstanceWriter {
     private static final String INSTANCE_COLUMNS = """
             series_fk, sop_instance_uid, sop_class_uid, instance_number, number_of_frames, pixel_rows,
             pixel_columns, acquisition_datetime, transfer_syntax_uid, size_bytes, sha256, blob_key, arrived_at,
-            calling_ae_title, institution_code, metadata""";
+            calling_ae_title, institution_code, metadata, acquisition_at, acquisition_source, timeliness,
+            lateness_seconds, required_field_count, missing_fields, defects, arrived_lossless""";
     private static final String INSTANCE_PLACEHOLDERS =
             String.join(", ", Collections.nCopies(INSTANCE_COLUMNS.split(",").length, "?"));
 
@@ -165,7 +166,7 @@ final class InstanceWriter {
                 .integer(i.numberOfFrames()).integer(i.rows()).integer(i.columns()).timestamp(i.acquisitionDateTime())
                 .text(r.stored().transferSyntaxUid()).bigint(r.stored().size()).text(r.stored().sha256())
                 .text(r.stored().blobKey()).instant(r.arrival().arrivedAt()).text(r.arrival().callingAeTitle())
-                .text(r.arrival().institutionCode()).text(r.metadataJson());
+                .text(r.arrival().institutionCode()).text(r.metadataJson()).quality(r.quality());
     }
 
     private static long returnedKey(PreparedStatement s) throws SQLException {
