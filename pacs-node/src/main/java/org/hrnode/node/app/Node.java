@@ -18,6 +18,8 @@ import org.hrnode.node.dimse.IndexRetrieveHandler;
 import org.hrnode.node.dimse.IngestStoreHandler;
 import org.hrnode.node.dimse.RegisteredCallingAEs;
 import org.hrnode.node.dimse.StorageSopClasses;
+import org.hrnode.node.http.ApiResources;
+import org.hrnode.node.http.HttpServer;
 import org.hrnode.node.ingest.IngestService;
 import org.hrnode.node.quality.QualityJudge;
 import org.slf4j.Logger;
@@ -35,12 +37,14 @@ public final class Node implements AutoCloseable {
     private final NodeStorage storage;
     private final IngestService ingest;
     private final DicomServer dicom;
+    private final HttpServer http;
 
-    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom) {
+    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom, HttpServer http) {
         this.config = config;
         this.storage = storage;
         this.ingest = ingest;
         this.dicom = dicom;
+        this.http = http;
     }
 
     public static Node start(NodeConfig config) throws IOException {
@@ -59,9 +63,17 @@ public final class Node implements AutoCloseable {
             IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
                     readOptions, Clock.systemUTC(), new QualityJudge(config.timeZone(), config.lateAfter()));
             DicomServer dicom = startDicom(config, storage, ingest);
-            LOG.info("event=started ae={} dicom_port={} bind={} tls={} dev_mode={}", config.aeTitle(), dicom.port(),
-                    config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
-            return new Node(config, storage, ingest, dicom);
+            HttpServer http;
+            try {
+                http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
+                        config.httpPort()), ApiResources.of(config, storage, Clock.systemUTC()));
+            } catch (IOException | RuntimeException e) {
+                dicom.close();
+                throw e;
+            }
+            LOG.info("event=started ae={} dicom_port={} http_port={} bind={} tls={} dev_mode={}", config.aeTitle(),
+                    dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
+            return new Node(config, storage, ingest, dicom, http);
         } catch (IOException | RuntimeException e) {
             try {
                 storage.close();
@@ -116,6 +128,11 @@ public final class Node implements AutoCloseable {
         return dicom.port();
     }
 
+    /** The HTTP port actually bound (differs from the configured one when that was 0). */
+    public int httpPort() {
+        return http.port();
+    }
+
     public NodeStorage storage() {
         return storage;
     }
@@ -127,9 +144,13 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            dicom.close();
+            http.close();
         } finally {
-            storage.close();
+            try {
+                dicom.close();
+            } finally {
+                storage.close();
+            }
         }
     }
 }
