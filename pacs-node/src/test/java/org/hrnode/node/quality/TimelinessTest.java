@@ -158,7 +158,8 @@ class TimelinessTest {
 
     @Test
     void aStudyIsAsLateAsItsWorstInstance() {
-        assertThat(Timeliness.worstOf(java.util.Arrays.asList("ON_TIME", "LATE", "UNKNOWN"))).isEqualTo(Timeliness.LATE);
+        assertThat(Timeliness.worstOf(java.util.Arrays.asList("ON_TIME", "LATE", "UNKNOWN")))
+                .isEqualTo(Timeliness.LATE);
         assertThat(Timeliness.worstOf(java.util.Arrays.asList("ON_TIME", null))).isEqualTo(Timeliness.UNKNOWN);
         assertThat(Timeliness.worstOf(java.util.List.of("ON_TIME", "CLOCK_SKEW"))).isEqualTo(Timeliness.CLOCK_SKEW);
         assertThat(Timeliness.worstOf(java.util.List.of("ON_TIME"))).isEqualTo(Timeliness.ON_TIME);
