@@ -26,5 +26,7 @@ public enum Defect {
     /** Patient ID is a valid identity number whose birth date differs from Patient's Birth Date. */
     ID_CARD_BIRTH_DATE,
     /** Body Part Examined impossible for the modality (e.g. mammography of anything but the breast). */
-    BODY_PART_MODALITY
+    BODY_PART_MODALITY,
+    /** The header could not be judged at all (a value the checks cannot read); stored anyway, counted inaccurate. */
+    NOT_JUDGEABLE
 }

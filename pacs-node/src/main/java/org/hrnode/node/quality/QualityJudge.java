@@ -3,10 +3,13 @@ package org.hrnode.node.quality;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.storage.index.QualityFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Judges an arriving object for the data-quality metrics at ingest: its acquisition time and timeliness, the
@@ -19,6 +22,8 @@ public final class QualityJudge {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     /** QCspec §7.1.1: upload within one hour of the examination. */
     public static final Duration DEFAULT_LATE_AFTER = Duration.ofHours(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(QualityJudge.class);
 
     private final AcquisitionTimes acquisitionTimes;
     private final TimelinessPolicy timeliness;
@@ -35,8 +40,22 @@ public final class QualityJudge {
         return new QualityJudge(DEFAULT_ZONE, DEFAULT_LATE_AFTER);
     }
 
-    /** The facts about {@code header}, fully received at {@code arrival} in {@code transferSyntaxUid}. */
+    /**
+     * The facts about {@code header}, fully received at {@code arrival} in {@code transferSyntaxUid}. Never throws:
+     * judging is no reason to refuse an object, so a header the checks cannot read is recorded as
+     * {@link Defect#NOT_JUDGEABLE} with unknown timeliness.
+     */
     public QualityFacts judge(Dataset header, Instant arrival, String transferSyntaxUid) {
+        try {
+            return judgeReadable(header, arrival, transferSyntaxUid);
+        } catch (RuntimeException e) {
+            LOG.warn("event=quality_not_judgeable reason=\"{}\"", e.toString());
+            return new QualityFacts(null, null, Timeliness.UNKNOWN.name(), null, 0, List.of(),
+                    List.of(Defect.NOT_JUDGEABLE.name()), isLosslessCompressed(transferSyntaxUid));
+        }
+    }
+
+    private QualityFacts judgeReadable(Dataset header, Instant arrival, String transferSyntaxUid) {
         Optional<AcquisitionMoment> acquired = acquisitionTimes.of(header);
         TimelinessPolicy.Assessment assessment = timeliness.assess(acquired, arrival);
         return new QualityFacts(acquired.map(AcquisitionMoment::at).orElse(null),
@@ -48,7 +67,7 @@ public final class QualityJudge {
 
     /** Whether objects in this syntax are encapsulated with lossless compression (QCspec §7.1: DICOM 无损压缩). */
     public static boolean isLosslessCompressed(String transferSyntaxUid) {
-        TransferSyntax ts = TransferSyntax.of(transferSyntaxUid);
+        TransferSyntax ts = transferSyntaxUid == null ? null : TransferSyntax.of(transferSyntaxUid);
         return ts != null && ts.isEncapsulated() && ts.compression() == TransferSyntax.Compression.LOSSLESS;
     }
 }

@@ -157,6 +157,21 @@ class TimelinessTest {
     }
 
     @Test
+    void valuesWrittenWithTheWrongVrAreJudgedNotFailedOn() {
+        // a sender's Patient's Sex as OB and Study Date as US: read as no sex and a date "7", never an exception
+        Dataset d = new Dataset();
+        d.setBytes(Tag.PatientSex, org.hrnode.dicom.data.VR.OB, new byte[] {1, 2, 3});
+        d.setInts(Tag.StudyDate, org.hrnode.dicom.data.VR.US, 7);
+
+        var facts = QualityJudge.defaults().judge(d, TEN_O_CLOCK_BEIJING, "1.2.840.10008.1.2.1");
+
+        assertThat(facts.timeliness()).isEqualTo("UNKNOWN");
+        assertThat(facts.defects()).containsExactly("STUDY_DATE_INVALID");
+        assertThat(facts.missingFields()).contains("PatientSex");
+        assertThat(facts.arrivedLossless()).isFalse();
+    }
+
+    @Test
     void aStudyIsAsLateAsItsWorstInstance() {
         assertThat(Timeliness.worstOf(java.util.Arrays.asList("ON_TIME", "LATE", "UNKNOWN")))
                 .isEqualTo(Timeliness.LATE);
