@@ -49,7 +49,8 @@ public final class QualityJudge {
         try {
             return judgeReadable(header, arrival, transferSyntaxUid);
         } catch (RuntimeException e) {
-            LOG.warn("event=quality_not_judgeable reason=\"{}\"", e.toString());
+            // the exception's class only: its message may quote header values, which may identify the patient
+            LOG.warn("event=quality_not_judgeable exception={}", e.getClass().getName());
             return new QualityFacts(null, null, Timeliness.UNKNOWN.name(), null, 0, List.of(),
                     List.of(Defect.NOT_JUDGEABLE.name()), isLosslessCompressed(transferSyntaxUid));
         }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
+import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomWriter;
 import org.hrnode.node.ingest.IngestException;
@@ -55,6 +56,15 @@ final class CraftedObject {
 
     CraftedObject set(int tag, String value) {
         d.setString(tag, Dataset.dictionaryVR(tag), value);
+        return this;
+    }
+
+    /** Pixel geometry without pixels: what the study status computes compression ratios from. */
+    CraftedObject geometry(int rows, int columns, int bitsAllocated) {
+        d.setInts(Tag.Rows, VR.US, rows);
+        d.setInts(Tag.Columns, VR.US, columns);
+        d.setInts(Tag.BitsAllocated, VR.US, bitsAllocated);
+        d.setInts(Tag.SamplesPerPixel, VR.US, 1);
         return this;
     }
 

@@ -68,7 +68,7 @@ class QualityScenarioTest {
 
         clock.set(beijing(2025, 3, 1, 9, 30));
         CraftedObject.ct("1.2.1", "1.2.1.1.1").set(Tag.AcquisitionDateTime, "20250301090000")
-                .inTransferSyntax(CraftedObject.JPEG_LOSSLESS_SV1).ingestInto(ingest, "A_CT");
+                .geometry(512, 512, 16).inTransferSyntax(CraftedObject.JPEG_LOSSLESS_SV1).ingestInto(ingest, "A_CT");
         clock.set(beijing(2025, 3, 1, 9, 50));
         CraftedObject.ct("1.2.1", "1.2.1.1.2").set(Tag.AcquisitionDateTime, "20250301090000")
                 .inTransferSyntax(CraftedObject.JPEG_LOSSLESS_SV1).ingestInto(ingest, "A_CT");
@@ -179,8 +179,15 @@ class QualityScenarioTest {
         assertThat(a1.series()).singleElement().satisfies(s -> assertThat(s.instanceCount()).isEqualTo(2));
         assertThat(a1.instances()).extracting(StudyStatus.InstanceStatus::acquisitionSource)
                 .containsOnly("AcquisitionDateTime");
+        // 1.2.1.1.1 decodes to 512 x 512 x 16 bits = 524288 bytes; the other instance states no geometry
+        StudyStatus.InstanceStatus withGeometry = a1.instances().getFirst();
+        double expectedRatio = Math.round(100.0 * 524288 / withGeometry.sizeBytes()) / 100.0;
+        assertThat(withGeometry.compressionRatio()).isEqualTo(expectedRatio);
+        assertThat(a1.instances().get(1).compressionRatio()).isNull();
+        assertThat(a1.compressionRatio()).isEqualTo(expectedRatio);
 
         StudyStatus a2 = statuses.of("1.2.2").orElseThrow();
+        assertThat(a2.compressionRatio()).as("native: nothing compressed").isNull();
         assertThat(a2.timeliness()).isEqualTo(Timeliness.LATE);
         assertThat(a2.worstLatenessSeconds()).isEqualTo(7200);
         assertThat(a2.defects()).containsExactlyInAnyOrder("PATIENT_SEX_CODE", "MISSING:KVP");
