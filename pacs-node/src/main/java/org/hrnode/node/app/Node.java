@@ -21,8 +21,11 @@ import org.hrnode.node.dimse.IngestStoreHandler;
 import org.hrnode.node.dimse.LosslessPresentationContextPolicy;
 import org.hrnode.node.dimse.RegisteredCallingAEs;
 import org.hrnode.node.dimse.StorageSopClasses;
+import org.hrnode.node.http.ApiResources;
+import org.hrnode.node.http.HttpServer;
 import org.hrnode.node.ingest.IngestService;
 import org.hrnode.node.ingest.LosslessCheck;
+import org.hrnode.node.quality.QualityJudge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +41,16 @@ public final class Node implements AutoCloseable {
     private final NodeStorage storage;
     private final IngestService ingest;
     private final DicomServer dicom;
+    private final HttpServer http;
     private final CompressionWorker compression;
 
-    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom,
+    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom, HttpServer http,
             CompressionWorker compression) {
         this.config = config;
         this.storage = storage;
         this.ingest = ingest;
         this.dicom = dicom;
+        this.http = http;
         this.compression = compression;
     }
 
@@ -68,14 +73,22 @@ public final class Node implements AutoCloseable {
                     : LosslessCheck.enforced(storage.blobs(), readOptions, config.uncompressedImages(),
                             compression::queued);
             IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
-                    readOptions, Clock.systemUTC(), lossless);
+                    readOptions, Clock.systemUTC(), new QualityJudge(config.timeZone(), config.lateAfter()), lossless);
             compression.start();
             DicomServer dicom = startDicom(config, storage, ingest);
-            LOG.info("event=started ae={} dicom_port={} bind={} tls={} dev_mode={}", config.aeTitle(), dicom.port(),
-                    config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
+            HttpServer http;
+            try {
+                http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
+                        config.httpPort()), ApiResources.of(config, storage, Clock.systemUTC()));
+            } catch (IOException | RuntimeException e) {
+                dicom.close();
+                throw e;
+            }
+            LOG.info("event=started ae={} dicom_port={} http_port={} bind={} tls={} dev_mode={}", config.aeTitle(),
+                    dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
                     config.uncompressedImages().configValue());
-            return new Node(config, storage, ingest, dicom, compression);
+            return new Node(config, storage, ingest, dicom, http, compression);
         } catch (IOException | RuntimeException e) {
             try {
                 if (compression != null) {
@@ -137,6 +150,11 @@ public final class Node implements AutoCloseable {
         return dicom.port();
     }
 
+    /** The HTTP port actually bound (differs from the configured one when that was 0). */
+    public int httpPort() {
+        return http.port();
+    }
+
     public NodeStorage storage() {
         return storage;
     }
@@ -153,12 +171,16 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            dicom.close();
+            http.close();
         } finally {
             try {
-                compression.close();
+                dicom.close();
             } finally {
-                storage.close();
+                try {
+                    compression.close();
+                } finally {
+                    storage.close();
+                }
             }
         }
     }

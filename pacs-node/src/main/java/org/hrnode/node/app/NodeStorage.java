@@ -22,6 +22,7 @@ import org.hrnode.storage.db.Transactor;
 import org.hrnode.storage.index.Index;
 import org.hrnode.storage.index.postgres.PostgresIndex;
 import org.hrnode.storage.ingest.StoreAndIndex;
+import org.hrnode.storage.quality.PostgresQualityStatistics;
 
 /**
  * The node's storage as configured: the index in PostgreSQL (embedded in the data directory, or external) and the
@@ -164,6 +165,11 @@ public final class NodeStorage implements AutoCloseable {
 
     public AeRegistry aeRegistry() {
         return aeRegistry;
+    }
+
+    /** The data-quality aggregates over the index, and the database's health. */
+    public PostgresQualityStatistics qualityStatistics() {
+        return new PostgresQualityStatistics(database.dataSource());
     }
 
     public StoreAndIndex storeAndIndex() {

@@ -20,6 +20,8 @@ public final class HelpCommand {
                   run [options]      start the node (embedded database and blob store under --data-dir)
                   test               run the full test suite (installs Debian test peers where it can)
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
+                  quality --institution CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                     an institution's data-quality report (QC spec 7.1)
                   bench [JMH args]   run the JMH benchmarks
                   help               this text
 

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,9 @@ public final class ConfigLoader {
     private static final int MAX_AE_TITLE_LENGTH = 16;
     /** Each association holds a virtual thread and up to one max-length PDU of buffer; beyond this, scale out. */
     private static final int MAX_ASSOCIATIONS = 1000;
+
+    /** A week: any later limit would make every upload "on time". */
+    private static final int MAX_LATE_AFTER_MINUTES = 7 * 24 * 60;
 
     private final Map<String, String> env;
 
@@ -74,6 +80,8 @@ public final class ConfigLoader {
                 externalDatabase(r),
                 s3(r),
                 dicomTls(r),
+                timeZone(r),
+                Duration.ofMinutes(r.integer(ConfigKey.LATE_AFTER_MINUTES, 1, MAX_LATE_AFTER_MINUTES)),
                 acceptLossyImages(r),
                 uncompressedImages(r));
     }
@@ -112,6 +120,14 @@ public final class ConfigLoader {
             } catch (NumberFormatException e) {
                 throw error(key, "must be a whole number " + min + "-" + max);
             }
+        }
+    }
+
+    private static ZoneId timeZone(Resolved r) throws ConfigException {
+        try {
+            return ZoneId.of(r.get(ConfigKey.TIME_ZONE));
+        } catch (DateTimeException | NullPointerException e) {
+            throw r.error(ConfigKey.TIME_ZONE, "is not a time zone (e.g. Asia/Shanghai or +08:00)");
         }
     }
 

@@ -21,6 +21,7 @@ import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.json.BulkDataUriPolicy;
 import org.hrnode.dicom.json.DicomJsonWriter;
 import org.hrnode.dicom.json.JsonLayout;
+import org.hrnode.node.quality.QualityJudge;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.ApplicationEntity;
 import org.hrnode.storage.blob.BlobKeys;
@@ -59,6 +60,7 @@ public final class IngestService {
     private final AeRegistry aeRegistry;
     private final ReadOptions readOptions;
     private final Clock clock;
+    private final QualityJudge qualityJudge;
     private final LosslessCheck lossless;
     private static final DicomJsonWriter METADATA_WRITER = new DicomJsonWriter(
             BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
@@ -67,12 +69,27 @@ public final class IngestService {
     /** An ingest path without the lossless rule, e.g. for a node configured with lossy-images=accept. */
     public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
             Clock clock) {
-        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, LosslessCheck.off());
+        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, QualityJudge.defaults(), LosslessCheck.off());
     }
 
-    /** @param lossless what makes a lossy or undecodable image a refusal (川渝互认 spec §7.1) */
+    /**
+     * @param clock        gives each object's arrival time, read once it was fully received
+     * @param qualityJudge judges each object for the data-quality metrics (never a reason to refuse it)
+     */
     public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
-            Clock clock, LosslessCheck lossless) {
+            Clock clock, QualityJudge qualityJudge) {
+        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, qualityJudge, LosslessCheck.off());
+    }
+
+    /**
+     * @param clock        gives each object's arrival time, read once it was fully received
+     * @param qualityJudge judges each object for the data-quality metrics (never a reason to refuse it)
+     * @param lossless     what makes a lossy or undecodable image a refusal, and an uncompressed one queued for
+     *                     compression (川渝互认 spec §7.1)
+     */
+    public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
+            Clock clock, QualityJudge qualityJudge, LosslessCheck lossless) {
+        this.qualityJudge = Objects.requireNonNull(qualityJudge, "qualityJudge");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.storeAndIndex = Objects.requireNonNull(storeAndIndex, "storeAndIndex");
         this.aeRegistry = Objects.requireNonNull(aeRegistry, "aeRegistry");
@@ -113,7 +130,8 @@ public final class IngestService {
                 };
                 ArrivalInfo arrival = new ArrivalInfo(clock.instant(), source.callingAeTitle(), institution);
                 return InstanceRecord.fromDataset(header, object, arrival)
-                        .withMetadataJson(metadataJson(header));
+                        .withMetadataJson(metadataJson(header))
+                        .withQuality(qualityJudge.judge(header, arrival.arrivedAt(), transferSyntaxUid));
             });
             LOG.info("event=stored source={} outcome={} bytes={} transfer_syntax={}", source.logName(), outcome,
                     size[0], transferSyntaxUid);

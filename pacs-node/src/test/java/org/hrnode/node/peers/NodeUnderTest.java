@@ -22,8 +22,8 @@ import org.hrnode.storage.index.query.QueryLevel;
 
 /**
  * The node under test, started in-process the way {@code ./hrnode run} starts it: its own data directory, the DICOM
- * port chosen by the system on 127.0.0.1, the default AE title, and (unless the flags say dev mode) only calling AE
- * titles that are in its AE registry. Configured by flags alone, so nothing in the environment leaks in.
+ * and HTTP ports chosen by the system on 127.0.0.1, the default AE title, and (unless the flags say dev mode) only
+ * calling AE titles that are in its AE registry. Configured by flags alone, so nothing in the environment leaks in.
  */
 final class NodeUnderTest implements AutoCloseable {
 
@@ -53,7 +53,7 @@ final class NodeUnderTest implements AutoCloseable {
 
     private static NodeConfig config(Path dataDir, String... flags) {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--dicom-port", "0",
-                "--bind-address", LOOPBACK, "--ae-title", AE_TITLE));
+                "--http-port", "0", "--bind-address", LOOPBACK, "--ae-title", AE_TITLE));
         args.addAll(List.of(flags));
         try {
             return new ConfigLoader(Map.of()).load(args);

@@ -13,7 +13,7 @@ import org.hrnode.storage.index.StoredObject;
 
 /**
  * The durable queue of instances whose uncompressed pixels are to be re-encoded losslessly (table
- * {@code compression_queue}, V4). Entries are written by the index in the transaction that records an instance
+ * {@code compression_queue}, V5). Entries are written by the index in the transaction that records an instance
  * ({@link StoredObject#awaitsCompression()}); this class reads them, and finishes or fails them.
  *
  * <p>{@link #complete} is the one step that changes what the archive serves: in one transaction it points the

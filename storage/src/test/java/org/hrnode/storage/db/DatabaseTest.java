@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hrnode.storage.index.IndexUnavailableException;
 import org.hrnode.storage.testing.TestDatabase;
@@ -19,20 +20,25 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
 
+    private static final String MIGRATIONS = "db/migration";
+    private static final Pattern MIGRATION_FILE = Pattern.compile("V(\\d+)__.+\\.sql");
+
     @Test
-    void migrationsAreAppliedOnceAndRerunHarmlessly() throws IOException, URISyntaxException {
+    void migrationsAreAppliedOnceAndRerunHarmlessly() throws Exception {
         Database.migrate(TestDatabase.dataSource());
 
         assertThat(org.hrnode.storage.index.postgres.SchemaHistory.appliedVersions())
-                .containsExactlyElementsOf(migrationVersions());
+                .containsExactlyElementsOf(shippedMigrationVersions());
     }
 
-    /** The versions of the migration scripts shipped (V1__…, V2__…), in order: every one must be applied. */
-    private static List<String> migrationVersions() throws IOException, URISyntaxException {
-        try (Stream<Path> scripts = Files.list(Path.of(Database.class.getResource("/db/migration").toURI()))) {
-            return scripts.map(p -> p.getFileName().toString())
-                    .filter(name -> name.startsWith("V") && name.contains("__"))
-                    .map(name -> name.substring(1, name.indexOf("__")))
+    /** The versions of the migration scripts on the classpath, in order: every one must be applied, once. */
+    private static List<String> shippedMigrationVersions() throws Exception {
+        Path dir = Path.of(DatabaseTest.class.getClassLoader().getResource(MIGRATIONS).toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .map(MIGRATION_FILE::matcher)
+                    .filter(Matcher::matches)
+                    .map(m -> m.group(1))
                     .sorted(Comparator.comparingInt(Integer::parseInt))
                     .toList();
         }

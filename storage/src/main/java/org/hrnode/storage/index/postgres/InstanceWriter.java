@@ -78,7 +78,8 @@ final class InstanceWriter {
     private static final String INSTANCE_COLUMNS = """
             series_fk, sop_instance_uid, sop_class_uid, instance_number, number_of_frames, pixel_rows,
             pixel_columns, acquisition_datetime, transfer_syntax_uid, size_bytes, sha256, blob_key, arrived_at,
-            calling_ae_title, institution_code, metadata, pixels_decodable_here""";
+            calling_ae_title, institution_code, metadata, acquisition_at, acquisition_source, timeliness,
+            lateness_seconds, required_field_count, missing_fields, defects, arrived_lossless, pixels_decodable_here""";
     private static final String INSTANCE_PLACEHOLDERS =
             String.join(", ", Collections.nCopies(INSTANCE_COLUMNS.split(",").length, "?"));
 
@@ -92,7 +93,7 @@ final class InstanceWriter {
     private static final String REPLACE_INSTANCE = "UPDATE instances SET (" + INSTANCE_COLUMNS + ") = ("
             + INSTANCE_PLACEHOLDERS + "), version = version + 1, received_sha256 = NULL WHERE pk = ?";
 
-    /** See V4__compression_queue.sql; a new version replaces the queued blob of an older one. */
+    /** See V5__compression_queue.sql; a new version replaces the queued blob of an older one. */
     private static final String QUEUE_COMPRESSION = """
             INSERT INTO compression_queue (instance_fk, blob_key) SELECT pk, blob_key FROM instances
             WHERE sop_instance_uid = ?
@@ -186,7 +187,8 @@ final class InstanceWriter {
                 .integer(i.numberOfFrames()).integer(i.rows()).integer(i.columns()).timestamp(i.acquisitionDateTime())
                 .text(r.stored().transferSyntaxUid()).bigint(r.stored().size()).text(r.stored().sha256())
                 .text(r.stored().blobKey()).instant(r.arrival().arrivedAt()).text(r.arrival().callingAeTitle())
-                .text(r.arrival().institutionCode()).text(r.metadataJson()).bool(r.stored().pixelsDecodableHere());
+                .text(r.arrival().institutionCode()).text(r.metadataJson()).quality(r.quality())
+                .bool(r.stored().pixelsDecodableHere());
     }
 
     private static long returnedKey(PreparedStatement s) throws SQLException {
