@@ -3,6 +3,7 @@ package org.hrnode.node.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -97,6 +98,12 @@ public final class LosslessCheck {
         requireNotDeclaredLossy(header);
         TransferSyntax ts = TransferSyntax.orDefault(transferSyntaxUid);
         String sopClass = header.getString(Tag.SOPClassUID);
+        if (!ts.isLossless() && ImageStorageSopClasses.isImage(sopClass)) {
+            // negotiation refuses these on DIMSE; this holds for every front door (STOW-RS, import)
+            throw new IngestException(IngestException.Reason.LOSSY, "lossy image refused: transfer syntax "
+                    + ts.uid() + " is " + ts.compression().name().toLowerCase(Locale.ROOT)
+                    + "; the mutual-recognition archive stores lossless images only");
+        }
         if (!ts.isEncapsulated() && ImageStorageSopClasses.isImage(sopClass)) {
             return switch (caller.map(ApplicationEntity::uncompressed).orElse(uncompressed)) {
                 case ACCEPT -> Verdict.KEEP;

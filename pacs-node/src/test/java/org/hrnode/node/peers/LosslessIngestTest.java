@@ -1,6 +1,7 @@
 package org.hrnode.node.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,9 +16,11 @@ import java.util.Map;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
+import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.io.DicomWriter;
 import org.hrnode.dicom.testing.TestData;
+import org.hrnode.node.ingest.IngestException;
 import org.hrnode.node.ingest.IngestSource;
 import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.index.StoredInstanceRef;
@@ -194,6 +197,34 @@ class LosslessIngestTest {
         if (ordinary != null) {
             assertThat(ordinary.pixelsDecodableHere()).isTrue();
         }
+    }
+
+    /**
+     * Front doors without negotiation (STOW-RS, import) reach the ingest path directly: a lossy syntax is refused
+     * there too, even when the data set does not say Lossy Image Compression "01".
+     */
+    @Test
+    void aLossySyntaxIsRefusedByTheIngestPathWhenNoNegotiationStoppedIt() throws Exception {
+        Path copy = copyWithFreshUids(wg04("JLSN", "CT1_JLSN"));
+        Dataset dataset = DicomReader.readFile(copy).dataset();
+        dataset.remove(Tag.LossyImageCompression);
+        dataset.remove(Tag.LossyImageCompressionRatio);
+        dataset.remove(Tag.LossyImageCompressionMethod);
+        TransferSyntax nearLossless = TransferSyntax.JPEG_LS_NEAR_LOSSLESS;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DicomWriter writer = new DicomWriter(bytes)) {
+            writer.writeDataset(dataset, nearLossless);
+        }
+        InstanceFile instance = InstanceFile.read(copy).orElseThrow();
+        assertThatThrownBy(() -> node.node().ingest().ingest(new IngestSource(STORE_AE_TITLE, "test"),
+                instance.sopClassUid(), instance.sopInstanceUid(), nearLossless.uid(),
+                new ByteArrayInputStream(bytes.toByteArray())))
+                .isInstanceOfSatisfying(IngestException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(IngestException.Reason.LOSSY);
+                    assertThat(e.getMessage())
+                            .startsWith("lossy image refused: transfer syntax " + nearLossless.uid());
+                });
+        assertThat(node.instance(instance.sopInstanceUid())).isEmpty();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
