@@ -157,7 +157,8 @@ public final class LosslessCheck {
      *
      * @param storedObject the Part 10 object as stored; read to the end of its Pixel Data, not closed
      */
-    private static boolean requireDecodable(InputStream storedObject, long length, TransferSyntax ts, ReadOptions options)
+    private static boolean requireDecodable(InputStream storedObject, long length, TransferSyntax ts,
+            ReadOptions options)
             throws IngestException, IOException {
         if (!ts.isEncapsulated()) {
             return true;

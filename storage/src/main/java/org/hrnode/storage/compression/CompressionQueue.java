@@ -42,7 +42,8 @@ public final class CompressionQueue {
     private static final String REMOVE = "DELETE FROM compression_queue WHERE instance_fk = ? AND blob_key = ?";
 
     private static final String FAIL = """
-            UPDATE compression_queue SET attempts = attempts + 1, last_error = ? WHERE instance_fk = ? AND blob_key = ?""";
+            UPDATE compression_queue SET attempts = attempts + 1, last_error = ?
+            WHERE instance_fk = ? AND blob_key = ?""";
 
     private static final String BACKLOG = "SELECT count(*) FROM compression_queue WHERE attempts < ?";
 

@@ -127,7 +127,8 @@ public final class StoreSCU {
     /**
      * Proposes contexts able to carry {@code instances}: one per SOP class and stored transfer syntax, so each
      * instance can travel unchanged, and per SOP class with uncompressed or decodable lossless instances a fallback
-     * with Explicit and Implicit VR Little Endian to transcode to. At most {@link AssociationRequestBuilder#MAX_PRESENTATION_CONTEXTS};
+     * with Explicit and Implicit VR Little Endian to transcode to. At most
+     * {@link AssociationRequestBuilder#MAX_PRESENTATION_CONTEXTS};
      * instances beyond that fail as having no context.
      */
     public static void proposeContexts(AssociationRequestBuilder request, Collection<RetrieveInstance> instances) {
