@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Black-box checks of the ./hrnode launcher as a user meets it, run by `./hrnode test` after the Maven suite:
-# JDK discovery despite a too-old JAVA_HOME, `dump` of Chinese files, `run` start/refusal/port errors.
+# JDK discovery despite a too-old JAVA_HOME, `dump` of Chinese files, `run` start/refusal/port errors, HTTP health
+# and `quality` beside a running node.
 # Prints "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,6 +47,18 @@ check "run with a misspelt flag exits 64 naming it" \
 NODE_PID=$!
 for _ in $(seq 1 300); do grep -q "HR Node is up" "$TMP/run.out" 2>/dev/null && break; sleep 0.2; done
 check "run starts on embedded defaults and reports what it serves" grep -q "HR Node is up" "$TMP/run.out"
+http_port="$(grep -oE 'HTTP +http://127\.0\.0\.1:[0-9]+' "$TMP/run.out" | grep -oE '[0-9]+$')"
+check "the banner names the HTTP port the system chose" test -n "$http_port"
+if command -v curl >/dev/null 2>&1 && [[ -n "$http_port" ]]; then
+  check "GET /api/health answers 200 UP" \
+    bash -c "curl -sf 'http://127.0.0.1:$http_port/api/health' | grep -q '\"status\":\"UP\"'"
+else
+  echo "  *** SKIPPED health check: no curl"
+fi
+./hrnode ae add SMOKE 127.0.0.1 104 --institution-code 510000 --institution-name 四川省测试医院 \
+  --data-dir "$TMP/data" >/dev/null 2>&1
+./hrnode quality --institution 510000 --data-dir "$TMP/data" >"$TMP/quality.out" 2>&1
+check "quality works beside the running node, Chinese name intact" grep -q '四川省测试医院 (510000)' "$TMP/quality.out"
 ./hrnode run --dicom-port 0 --http-port 0 --data-dir "$TMP/data" >/dev/null 2>"$TMP/second.err"; status=$?
 check "a second node on the same data directory is refused" \
   bash -c "[[ $status == 1 ]] && grep -q 'another node is running' '$TMP/second.err'"

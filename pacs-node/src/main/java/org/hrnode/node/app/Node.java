@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.net.service.DicomServer;
@@ -12,13 +14,19 @@ import org.hrnode.dicom.net.ul.AcceptorConfig;
 import org.hrnode.dicom.net.ul.AssociationAcceptancePolicy;
 import org.hrnode.dicom.net.ul.AssociationRequestor;
 import org.hrnode.dicom.net.ul.AssociationSettings;
+import org.hrnode.node.compress.CompressionWorker;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.node.dimse.IndexFindHandler;
 import org.hrnode.node.dimse.IndexRetrieveHandler;
 import org.hrnode.node.dimse.IngestStoreHandler;
+import org.hrnode.node.dimse.LosslessPresentationContextPolicy;
 import org.hrnode.node.dimse.RegisteredCallingAEs;
 import org.hrnode.node.dimse.StorageSopClasses;
+import org.hrnode.node.http.ApiResources;
+import org.hrnode.node.http.HttpServer;
 import org.hrnode.node.ingest.IngestService;
+import org.hrnode.node.ingest.LosslessCheck;
+import org.hrnode.node.quality.QualityJudge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +42,17 @@ public final class Node implements AutoCloseable {
     private final NodeStorage storage;
     private final IngestService ingest;
     private final DicomServer dicom;
+    private final HttpServer http;
+    private final CompressionWorker compression;
 
-    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom) {
+    private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom, HttpServer http,
+            CompressionWorker compression) {
         this.config = config;
         this.storage = storage;
         this.ingest = ingest;
         this.dicom = dicom;
+        this.http = http;
+        this.compression = compression;
     }
 
     public static Node start(NodeConfig config) throws IOException {
@@ -52,14 +65,31 @@ public final class Node implements AutoCloseable {
      * {@code storage} from here on: it closes it when it stops, or at once if starting fails.
      */
     public static Node start(NodeConfig config, NodeStorage storage) throws IOException {
+        CompressionWorker compression = null;
         try {
-            IngestService ingest = newIngestService(config, storage);
+            ReadOptions readOptions = readOptions(config);
+            compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions);
+            IngestService ingest = newIngestService(config, storage, compression::queued);
+            compression.start();
             DicomServer dicom = startDicom(config, storage, ingest);
-            LOG.info("event=started ae={} dicom_port={} bind={} tls={} dev_mode={}", config.aeTitle(), dicom.port(),
-                    config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
-            return new Node(config, storage, ingest, dicom);
+            HttpServer http;
+            try {
+                http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
+                        config.httpPort()), ApiResources.of(config, storage, Clock.systemUTC()));
+            } catch (IOException | RuntimeException e) {
+                dicom.close();
+                throw e;
+            }
+            LOG.info("event=started ae={} dicom_port={} http_port={} bind={} tls={} dev_mode={}", config.aeTitle(),
+                    dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
+            LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
+                    config.uncompressedImages().configValue());
+            return new Node(config, storage, ingest, dicom, http, compression);
         } catch (IOException | RuntimeException e) {
             try {
+                if (compression != null) {
+                    compression.close();
+                }
                 storage.close();
             } catch (IOException | RuntimeException closing) {
                 e.addSuppressed(closing);
@@ -68,10 +98,20 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** The one ingest path over {@code storage}, as the node and {@code ./hrnode import} use it. */
-    public static IngestService newIngestService(NodeConfig config, NodeStorage storage) {
-        return new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(), readOptions(config),
-                Clock.systemUTC());
+    /**
+     * The one ingest path over {@code storage}, with the configured rules (quality, lossless), as the node and
+     * {@code ./hrnode import} use it.
+     *
+     * @param compressionQueued told each SOP Instance UID queued for compression once it is stored (the queue itself
+     *     is durable in the database)
+     */
+    public static IngestService newIngestService(NodeConfig config, NodeStorage storage,
+            Consumer<String> compressionQueued) {
+        ReadOptions readOptions = readOptions(config);
+        LosslessCheck lossless = config.acceptLossyImages() ? LosslessCheck.off()
+                : LosslessCheck.enforced(storage.blobs(), readOptions, config.uncompressedImages(), compressionQueued);
+        return new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(), readOptions,
+                Clock.systemUTC(), new QualityJudge(config.timeZone(), config.lateAfter()), lossless);
     }
 
     /** How objects are parsed: undeclared text decoded with the configured charset. */
@@ -109,6 +149,10 @@ public final class Node implements AutoCloseable {
                 .bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.dicomPort()))
                 .maxAssociations(config.maxAssociations())
                 .acceptancePolicy(acceptance);
+        if (!config.acceptLossyImages()) {
+            acceptor.presentationContextPolicy(new LosslessPresentationContextPolicy(services.abstractSyntaxes(),
+                    Set.copyOf(StorageSopClasses.all())));
+        }
         if (config.dicomTls().isPresent()) {
             acceptor.tls(config.dicomTls().get().sslContext(), config.dicomTls().get().needClientAuth());
         }
@@ -129,6 +173,11 @@ public final class Node implements AutoCloseable {
         return dicom.acceptor().activeAssociations();
     }
 
+    /** The HTTP port actually bound (differs from the configured one when that was 0). */
+    public int httpPort() {
+        return http.port();
+    }
+
     public NodeStorage storage() {
         return storage;
     }
@@ -137,12 +186,25 @@ public final class Node implements AutoCloseable {
         return ingest;
     }
 
+    /** The worker that compresses uncompressed images after ingest; its backlog is a quality metric. */
+    public CompressionWorker compression() {
+        return compression;
+    }
+
     @Override
     public void close() throws IOException {
         try {
-            dicom.close();
+            http.close();
         } finally {
-            storage.close();
+            try {
+                dicom.close();
+            } finally {
+                try {
+                    compression.close();
+                } finally {
+                    storage.close();
+                }
+            }
         }
     }
 }

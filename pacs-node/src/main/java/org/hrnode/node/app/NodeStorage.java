@@ -12,6 +12,7 @@ import org.hrnode.node.config.NodeConfig;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.PostgresAeRegistry;
 import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.compression.CompressionQueue;
 import org.hrnode.storage.blob.FileSystemBlobStore;
 import org.hrnode.storage.blob.S3BlobStore;
 import org.hrnode.storage.db.Database;
@@ -21,6 +22,7 @@ import org.hrnode.storage.db.Transactor;
 import org.hrnode.storage.index.Index;
 import org.hrnode.storage.index.postgres.PostgresIndex;
 import org.hrnode.storage.ingest.StoreAndIndex;
+import org.hrnode.storage.quality.PostgresQualityStatistics;
 
 /**
  * The node's storage as configured: the index in PostgreSQL (embedded in the data directory, or external) and the
@@ -41,6 +43,7 @@ public final class NodeStorage implements AutoCloseable {
     private final BlobStore blobs;
     private final Index index;
     private final AeRegistry aeRegistry;
+    private final CompressionQueue compressionQueue;
     private final Path runtimeFile;
 
     private NodeStorage(EmbeddedDatabase embedded, Database database, BlobStore blobs, Path runtimeFile) {
@@ -49,6 +52,7 @@ public final class NodeStorage implements AutoCloseable {
         this.blobs = blobs;
         this.index = new PostgresIndex(database.dataSource());
         this.aeRegistry = new PostgresAeRegistry(new Transactor(database.dataSource()));
+        this.compressionQueue = new CompressionQueue(new Transactor(database.dataSource()));
         this.runtimeFile = runtimeFile;
     }
 
@@ -146,6 +150,11 @@ public final class NodeStorage implements AutoCloseable {
         return new DatabaseConfig(p.getProperty(URL), p.getProperty(USER), p.getProperty(PASSWORD, ""), 2);
     }
 
+    /** Uncompressed images waiting to be compressed losslessly. */
+    public CompressionQueue compressionQueue() {
+        return compressionQueue;
+    }
+
     public BlobStore blobs() {
         return blobs;
     }
@@ -156,6 +165,11 @@ public final class NodeStorage implements AutoCloseable {
 
     public AeRegistry aeRegistry() {
         return aeRegistry;
+    }
+
+    /** The data-quality aggregates over the index, and the database's health. */
+    public PostgresQualityStatistics qualityStatistics() {
+        return new PostgresQualityStatistics(database.dataSource());
     }
 
     public StoreAndIndex storeAndIndex() {

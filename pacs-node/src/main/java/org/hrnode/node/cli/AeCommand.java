@@ -14,6 +14,7 @@ import org.hrnode.node.config.ConfigLoader;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.ApplicationEntity;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.index.IndexException;
 
 /**
@@ -24,7 +25,7 @@ public final class AeCommand {
 
     static final String USAGE = """
             usage: ./hrnode ae add AE_TITLE HOST PORT --institution-code CODE --institution-name NAME \
-            [--level LEVEL] [--not-recognised] [config options]
+            [--level LEVEL] [--not-recognised] [--uncompressed compress|accept|reject] [config options]
                    ./hrnode ae list [config options]
                    ./hrnode ae remove AE_TITLE [config options]""";
 
@@ -39,7 +40,8 @@ public final class AeCommand {
     }
 
     /** What {@code ae add} was given besides the configuration. */
-    private record AddOptions(String code, String name, String level, boolean recognised) {
+    private record AddOptions(String code, String name, String level, boolean recognised,
+                              UncompressedImages uncompressed) {
     }
 
     public int run(List<String> args) {
@@ -54,6 +56,7 @@ public final class AeCommand {
         String name = null;
         String level = null;
         boolean recognised = true;
+        String uncompressed = UncompressedImages.COMPRESS.configValue();
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -61,6 +64,8 @@ public final class AeCommand {
                 case "--institution-name" -> name = valueAt(args, ++i, a);
                 case "--level" -> level = valueAt(args, ++i, a);
                 case "--not-recognised" -> recognised = false;
+                // the AE's own setting; the node-wide key of that name is for callers not in the registry
+                case "--uncompressed" -> uncompressed = valueAt(args, ++i, a);
                 default -> {
                     if (a.startsWith("--")) {
                         configArgs.add(a);
@@ -77,7 +82,13 @@ public final class AeCommand {
             err.println("hrnode ae add: --institution-code and --institution-name are required\n" + USAGE);
             return Main.EXIT_USAGE;
         }
-        AddOptions addOptions = new AddOptions(code, name, level, recognised);
+        if (UncompressedImages.ofConfigValue(uncompressed) == null) {
+            err.println("hrnode ae add: --uncompressed must be compress, accept or reject, got '" + uncompressed
+                    + "'\n" + USAGE);
+            return Main.EXIT_USAGE;
+        }
+        AddOptions addOptions = new AddOptions(code, name, level, recognised,
+                UncompressedImages.ofConfigValue(uncompressed));
         try {
             NodeConfig config = new ConfigLoader(env).load(configArgs);
             return withRegistry(config, registry -> switch (verb) {
@@ -135,19 +146,21 @@ public final class AeCommand {
             return Main.EXIT_USAGE;
         }
         ApplicationEntity ae = new ApplicationEntity(positional.get(0), positional.get(1), port, o.code(), o.name(),
-                o.level(), o.recognised());
+                o.level(), o.recognised(), o.uncompressed());
         registry.put(ae);
-        out.println("added " + ae.aeTitle() + " " + ae.host() + ":" + ae.port() + " (" + ae.institutionName() + ")");
+        out.println("added " + ae.aeTitle() + " " + ae.host() + ":" + ae.port() + " (" + ae.institutionName()
+                + "), uncompressed images: " + ae.uncompressed().configValue());
         return 0;
     }
 
     private int list(AeRegistry registry) {
         List<ApplicationEntity> all = registry.list();
-        out.printf("%-16s %-24s %6s  %-12s %-10s %s%n", "AE TITLE", "HOST", "PORT", "INSTITUTION", "RECOGNISED",
-                "NAME / LEVEL");
+        out.printf("%-16s %-24s %6s  %-12s %-10s %-12s %s%n", "AE TITLE", "HOST", "PORT", "INSTITUTION",
+                "RECOGNISED", "UNCOMPRESSED", "NAME / LEVEL");
         for (ApplicationEntity ae : all) {
-            out.printf("%-16s %-24s %6d  %-12s %-10s %s%s%n", ae.aeTitle(), ae.host(), ae.port(), ae.institutionCode(),
-                    ae.recognised() ? "yes" : "no", ae.institutionName(),
+            out.printf("%-16s %-24s %6d  %-12s %-10s %-12s %s%s%n", ae.aeTitle(), ae.host(), ae.port(),
+                    ae.institutionCode(), ae.recognised() ? "yes" : "no", ae.uncompressed().configValue(),
+                    ae.institutionName(),
                     ae.hospitalLevel() == null ? "" : " / " + ae.hospitalLevel());
         }
         out.println(all.size() + (all.size() == 1 ? " AE" : " AEs"));

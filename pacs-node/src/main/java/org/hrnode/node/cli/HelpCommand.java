@@ -22,6 +22,8 @@ public final class HelpCommand {
                   import DIR         store every DICOM file under DIR (node stopped or running)
                   ae add|list|remove the DICOM peers the node accepts and sends to
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
+                  quality --institution CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                     an institution's data-quality report (QC spec 7.1)
                   bench [JMH args]   run the JMH benchmarks
                   help               this text
 

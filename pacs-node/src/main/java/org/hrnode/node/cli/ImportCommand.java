@@ -97,8 +97,8 @@ public final class ImportCommand {
                     : NodeStorage.openBesideRunningNode(config)) {
                 ImportProgress progress = new ImportProgress(err, terminal, files.files().size(),
                         files.totalBytes(), System::nanoTime);
-                FileImporter importer = new FileImporter(Node.newIngestService(config, storage),
-                        Node.readOptions(config), progress);
+                FileImporter importer = new FileImporter(Node.newIngestService(config, storage,
+                        ImportCommand::compressedByTheNode), Node.readOptions(config), progress);
                 ImportSummary summary = importer.importAll(files.files());
                 progress.done(summary);
                 return summary;
@@ -108,6 +108,14 @@ public final class ImportCommand {
                 lock.get().close();
             }
         }
+    }
+
+    /**
+     * Images the lossless rule queues for compression are in the durable queue; the node's compression worker takes
+     * them on when it starts (including a node running now, at its next start): an import has no worker of its own.
+     */
+    private static void compressedByTheNode(String sopInstanceUid) {
+        // Nothing to wake here: the queue entry is already committed with the instance.
     }
 
     private void printSummary(Path dir, ImportSummary s, long nanos, int found) {

@@ -24,7 +24,15 @@ public enum ConfigKey {
     DICOM_TLS_KEYSTORE("dicom-tls-keystore", null, "PKCS#12 key store with the node's key and certificate; set = DICOM over TLS"),
     DICOM_TLS_PASSWORD("dicom-tls-password", "", "password of the key store (prefer the environment variable)"),
     DICOM_TLS_TRUSTSTORE("dicom-tls-truststore", null, "PKCS#12 trust store for client certificates; unset = the JDK's"),
-    DICOM_TLS_CLIENT_AUTH("dicom-tls-client-auth", "false", "require client certificates on DICOM TLS");
+    DICOM_TLS_CLIENT_AUTH("dicom-tls-client-auth", "false", "require client certificates on DICOM TLS"),
+    TIME_ZONE("time-zone", "Asia/Shanghai",
+            "zone of local times in objects without Timezone Offset From UTC; also the zone of report periods"),
+    LATE_AFTER_MINUTES("late-after-minutes", "60",
+            "an upload later than this after acquisition is late (QC spec 7.1.1: one hour)"),
+    LOSSY_IMAGES("lossy-images", "refuse",
+            "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme"),
+    UNCOMPRESSED("uncompressed", "compress",
+            "uncompressed images from callers not in the AE registry (dev mode): compress | accept | reject");
 
     private final String key;
     private final String defaultValue;

@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
 
@@ -27,6 +31,9 @@ public final class ConfigLoader {
     private static final int MAX_AE_TITLE_LENGTH = 16;
     /** Each association holds a virtual thread and up to one max-length PDU of buffer; beyond this, scale out. */
     private static final int MAX_ASSOCIATIONS = 1000;
+
+    /** A week: any later limit would make every upload "on time". */
+    private static final int MAX_LATE_AFTER_MINUTES = 7 * 24 * 60;
 
     private final Map<String, String> env;
 
@@ -72,7 +79,11 @@ public final class ConfigLoader {
                 r.integer(ConfigKey.MAX_ASSOCIATIONS, 1, MAX_ASSOCIATIONS),
                 externalDatabase(r),
                 s3(r),
-                dicomTls(r));
+                dicomTls(r),
+                timeZone(r),
+                Duration.ofMinutes(r.integer(ConfigKey.LATE_AFTER_MINUTES, 1, MAX_LATE_AFTER_MINUTES)),
+                acceptLossyImages(r),
+                uncompressedImages(r));
     }
 
     /** The values and where each came from, with typed accessors whose errors name the source. */
@@ -112,6 +123,14 @@ public final class ConfigLoader {
         }
     }
 
+    private static ZoneId timeZone(Resolved r) throws ConfigException {
+        try {
+            return ZoneId.of(r.get(ConfigKey.TIME_ZONE));
+        } catch (DateTimeException | NullPointerException e) {
+            throw r.error(ConfigKey.TIME_ZONE, "is not a time zone (e.g. Asia/Shanghai or +08:00)");
+        }
+    }
+
     private static Optional<DatabaseConfig> externalDatabase(Resolved r) throws ConfigException {
         String url = r.get(ConfigKey.DB_URL);
         if (url == null) {
@@ -125,6 +144,25 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw r.error(ConfigKey.DB_URL, "is not usable: " + e.getMessage());
         }
+    }
+
+    private static UncompressedImages uncompressedImages(Resolved r) throws ConfigException {
+        UncompressedImages v = UncompressedImages.ofConfigValue(r.get(ConfigKey.UNCOMPRESSED));
+        if (v == null) {
+            throw r.error(ConfigKey.UNCOMPRESSED, "must be compress, accept or reject");
+        }
+        return v;
+    }
+
+    private static boolean acceptLossyImages(Resolved r) throws ConfigException {
+        String v = r.get(ConfigKey.LOSSY_IMAGES);
+        if ("refuse".equals(v)) {
+            return false;
+        }
+        if ("accept".equals(v)) {
+            return true;
+        }
+        throw r.error(ConfigKey.LOSSY_IMAGES, "must be refuse or accept");
     }
 
     private static Optional<TlsSettings> dicomTls(Resolved r) throws ConfigException {

@@ -2,7 +2,10 @@ package org.hrnode.node.config;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
 
@@ -22,10 +25,15 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param externalDatabase the production PostgreSQL, or empty for the embedded one in {@code dataDir}
  * @param s3 the production object store, or empty for the filesystem store in {@code dataDir}
  * @param dicomTls DICOM over TLS (PS3.15 Annex B), or empty for plain TCP
+ * @param timeZone zone of local times in objects that state no offset, and of the quality report's periods
+ * @param lateAfter an upload later than this after acquisition is late
+ * @param acceptLossyImages store lossy compressed images too, instead of refusing them (the programme's rule)
+ * @param uncompressedImages what becomes of uncompressed images from callers not in the AE registry
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
-        Optional<S3Settings> s3, Optional<TlsSettings> dicomTls) {
+        Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, ZoneId timeZone, Duration lateAfter,
+        boolean acceptLossyImages, UncompressedImages uncompressedImages) {
 
     /** The embedded PostgreSQL cluster's directory. */
     public Path databaseDir() {

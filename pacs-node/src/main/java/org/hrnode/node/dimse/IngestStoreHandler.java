@@ -37,7 +37,8 @@ public final class IngestStoreHandler implements StoreHandler {
         return switch (reason) {
             case STORAGE_UNAVAILABLE -> Status.OUT_OF_RESOURCES;
             case NOT_DICOM -> Status.CANNOT_UNDERSTAND;
-            case DOES_NOT_MATCH_REQUEST -> Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS;
+            case DOES_NOT_MATCH_REQUEST, LOSSY, NOT_COMPRESSED -> Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS;
+            case PIXEL_DATA_UNDECODABLE -> Status.CANNOT_UNDERSTAND;
             case PROCESSING_FAILURE -> Status.PROCESSING_FAILURE;
         };
     }

@@ -14,6 +14,15 @@ public final class IngestException extends Exception {
         NOT_DICOM,
         /** The data set contradicts its command: other SOP Instance/Class UID (DIMSE A900, HTTP 409). */
         DOES_NOT_MATCH_REQUEST,
+        /**
+         * The image went through lossy compression (a lossy transfer syntax, or Lossy Image Compression "01" / a
+         * ratio or method in the data set); the archive keeps lossless images only (DIMSE A900, HTTP 409).
+         */
+        LOSSY,
+        /** An uncompressed image from a sender configured to compress itself (DIMSE A900, HTTP 409). */
+        NOT_COMPRESSED,
+        /** Pixel Data in a lossless compressed syntax that does not decode (DIMSE C000, HTTP 400). */
+        PIXEL_DATA_UNDECODABLE,
         /** Anything else that failed while storing (DIMSE 0110, HTTP 500). */
         PROCESSING_FAILURE
     }

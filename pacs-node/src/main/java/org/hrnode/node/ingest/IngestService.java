@@ -8,6 +8,7 @@ import java.io.SequenceInputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
@@ -20,6 +21,7 @@ import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.json.BulkDataUriPolicy;
 import org.hrnode.dicom.json.DicomJsonWriter;
 import org.hrnode.dicom.json.JsonLayout;
+import org.hrnode.node.quality.QualityJudge;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.ApplicationEntity;
 import org.hrnode.storage.blob.BlobKeys;
@@ -58,17 +60,42 @@ public final class IngestService {
     private final AeRegistry aeRegistry;
     private final ReadOptions readOptions;
     private final Clock clock;
-    private final DicomJsonWriter metadataWriter = new DicomJsonWriter(
+    private final QualityJudge qualityJudge;
+    private final LosslessCheck lossless;
+    private static final DicomJsonWriter METADATA_WRITER = new DicomJsonWriter(
             BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
             JsonLayout.COMPACT);
 
+    /** An ingest path without the lossless rule, e.g. for a node configured with lossy-images=accept. */
     public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
             Clock clock) {
+        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, QualityJudge.defaults(), LosslessCheck.off());
+    }
+
+    /**
+     * @param clock        gives each object's arrival time, read once it was fully received
+     * @param qualityJudge judges each object for the data-quality metrics (never a reason to refuse it)
+     */
+    public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
+            Clock clock, QualityJudge qualityJudge) {
+        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, qualityJudge, LosslessCheck.off());
+    }
+
+    /**
+     * @param clock        gives each object's arrival time, read once it was fully received
+     * @param qualityJudge judges each object for the data-quality metrics (never a reason to refuse it)
+     * @param lossless     what makes a lossy or undecodable image a refusal, and an uncompressed one queued for
+     *                     compression (川渝互认 spec §7.1)
+     */
+    public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
+            Clock clock, QualityJudge qualityJudge, LosslessCheck lossless) {
+        this.qualityJudge = Objects.requireNonNull(qualityJudge, "qualityJudge");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.storeAndIndex = Objects.requireNonNull(storeAndIndex, "storeAndIndex");
         this.aeRegistry = Objects.requireNonNull(aeRegistry, "aeRegistry");
         this.readOptions = Objects.requireNonNull(readOptions, "readOptions");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.lossless = Objects.requireNonNull(lossless, "lossless");
     }
 
     /**
@@ -85,21 +112,30 @@ public final class IngestService {
                 new SequenceInputStream(new ByteArrayInputStream(prefix), dataSet), HEADER_CAPTURE_BYTES);
         try {
             // inside the try: a registry that cannot be read means the database is down, like any index failure
-            String institution = aeRegistry.find(source.callingAeTitle()).map(ApplicationEntity::institutionCode)
-                    .orElse(null);
+            Optional<ApplicationEntity> caller = aeRegistry.find(source.callingAeTitle());
+            String institution = caller.map(ApplicationEntity::institutionCode).orElse(null);
             long[] size = new long[1];
             String[] digest = new String[1];
+            LosslessCheck.Verdict[] verdict = new LosslessCheck.Verdict[1];
             StoreOutcome outcome = storeAndIndex.store(key, capture, stored -> {
                 size[0] = stored.size();
                 digest[0] = stored.sha256();
                 Dataset header = parseHeader(capture, stored, key);
                 requireMatches(header, sopClassUid, sopInstanceUid);
+                verdict[0] = requireLossless(header, key, stored.size(), transferSyntaxUid, source, caller);
+                StoredObject object = switch (verdict[0]) {
+                    case KEEP -> StoredObject.of(key, transferSyntaxUid, stored);
+                    case NOT_DECODABLE_HERE -> StoredObject.of(key, transferSyntaxUid, stored).notDecodableHere();
+                    case COMPRESS -> StoredObject.of(key, transferSyntaxUid, stored).toBeCompressed();
+                };
                 ArrivalInfo arrival = new ArrivalInfo(clock.instant(), source.callingAeTitle(), institution);
-                return InstanceRecord.fromDataset(header, StoredObject.of(key, transferSyntaxUid, stored), arrival)
-                        .withMetadataJson(metadataWriter.toJson(header));
+                return InstanceRecord.fromDataset(header, object, arrival)
+                        .withMetadataJson(metadataJson(header))
+                        .withQuality(qualityJudge.judge(header, arrival.arrivedAt(), transferSyntaxUid));
             });
             LOG.info("event=stored source={} outcome={} bytes={} transfer_syntax={}", source.logName(), outcome,
                     size[0], transferSyntaxUid);
+            lossless.stored(sopInstanceUid, verdict[0]);
             return new IngestResult(sopInstanceUid, outcome, size[0], digest[0]);
         } catch (RejectedHeader e) {
             throw e.reason;
@@ -115,6 +151,11 @@ public final class IngestService {
         }
     }
 
+    /** The DICOM JSON the index keeps of a header (everything before Pixel Data). */
+    public static String metadataJson(Dataset header) {
+        return METADATA_WRITER.toJson(header);
+    }
+
     /** Carries a refusal through {@link StoreAndIndex}'s record factory, which may only throw IOException. */
     private static final class RejectedHeader extends IOException {
         private final IngestException reason;
@@ -122,6 +163,16 @@ public final class IngestService {
         RejectedHeader(IngestException reason) {
             super(reason.getMessage(), reason);
             this.reason = reason;
+        }
+    }
+
+    /** What the lossless rule makes of the object; throws the refusal of a lossy or undecodable image. */
+    private LosslessCheck.Verdict requireLossless(Dataset header, String key, long size, String transferSyntaxUid,
+            IngestSource source, Optional<ApplicationEntity> caller) throws IOException {
+        try {
+            return lossless.check(header, key, size, transferSyntaxUid, source, caller);
+        } catch (IngestException e) {
+            throw new RejectedHeader(e);
         }
     }
 

@@ -33,6 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * did not may be there or not, but never half-there (an index row whose blob is missing or has other bytes). The
  * restart itself must succeed: no stale lock, no database left behind by the killed node, in the way.
  *
+ * <p>The node keeps uncompressed images as sent ({@code --uncompressed accept}): the claim is about the bytes a
+ * Success acknowledged, which the compression worker would otherwise replace, asynchronously, with an encoding of
+ * the same pixels.
+ *
  * <p>The data directory is kept across repetitions, so it accumulates studies and every repetition is also a restart
  * after a crash with earlier crashes' leftovers. The seed is printed; it is fixed under {@code CI=true} and fresh
  * otherwise, and {@code -Dhrnode.crashSeed=N} replays one.
@@ -47,6 +51,7 @@ class CrashDurabilityTest {
     private static final long CI_SEED = 20261122L;
     private static final Duration SEND_WAIT = Duration.ofSeconds(120);
     private static final Duration SENDERS_END_WAIT = Duration.ofSeconds(60);
+    private static final List<String> KEEP_AS_SENT = List.of("--uncompressed", "accept");
 
     @TempDir
     Path tmp;
@@ -59,7 +64,7 @@ class CrashDurabilityTest {
         Random random = new Random(seed);
         Path dataDir = tmp.resolve("data");
         Map<String, String> acknowledgedEver = new HashMap<>();
-        NodeProcess node = NodeProcess.start(dataDir);
+        NodeProcess node = NodeProcess.start(dataDir, KEEP_AS_SENT);
         try {
             for (int repetition = 1; repetition <= REPETITIONS; repetition++) {
                 GeneratedStudy study = GeneratedStudy.write(tmp.resolve("sent-" + repetition),
@@ -68,7 +73,7 @@ class CrashDurabilityTest {
                 int jitter = random.nextInt(MAX_KILL_JITTER_MILLIS + 1);
                 Set<Path> acknowledged = sendAndKill(node, study, killAfter, jitter);
 
-                node = NodeProcess.start(dataDir);
+                node = NodeProcess.start(dataDir, KEEP_AS_SENT);
                 int indexed = checkAfterRestart(node, study, acknowledged);
                 System.out.printf("repetition %d: killed after %d Success responses + %d ms: %d acknowledged,"
                         + " %d indexed%n", repetition, killAfter, jitter, acknowledged.size(), indexed);

@@ -51,8 +51,8 @@ class DicomTlsTest {
         keytool("-importcert", "-noprompt", "-alias", "hrnode", "-file", cert.toString(), "-keystore",
                 trustStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
         node = Node.start(new ConfigLoader(Map.of("HRNODE_DICOM_TLS_PASSWORD", PASSWORD)).load(List.of(
-                "--data-dir", dir.resolve("data").toString(), "--dicom-port", "0", "--dev-mode", "true",
-                "--dicom-tls-keystore", keyStore.toString())));
+                "--data-dir", dir.resolve("data").toString(), "--dicom-port", "0", "--http-port", "0",
+                "--dev-mode", "true", "--dicom-tls-keystore", keyStore.toString())));
     }
 
     @AfterAll

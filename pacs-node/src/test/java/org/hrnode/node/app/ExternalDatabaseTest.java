@@ -44,7 +44,7 @@ class ExternalDatabaseTest {
             String sopInstance = dicom.dataset().getString(Tag.SOPInstanceUID);
 
             try (Node node = Node.start(new ConfigLoader(env).load(List.of("--data-dir", dataDir.toString(),
-                    "--dicom-port", "0")))) {
+                    "--dicom-port", "0", "--http-port", "0")))) {
                 assertThat(node.storage().describe()).contains(db.jdbcUrl()).doesNotContain("embedded");
                 IngestResult result;
                 try (InputStream in = Files.newInputStream(file)) {

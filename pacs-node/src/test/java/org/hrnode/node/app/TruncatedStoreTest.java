@@ -47,7 +47,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A sender that goes away in the middle of a data set (its program crashed, the network dropped, it aborted) must
  * leave nothing behind: no index row, no blob, no temporary file; and the node goes on serving. The sender here is a
- * raw socket speaking just enough of PS3.8 to get the node streaming half a data set into its blob store.
+ * raw socket speaking just enough of PS3.8 to get the node streaming half a data set into its blob store. The node
+ * keeps uncompressed images as sent, so no compression worker changes the blob store while the test looks at it.
  */
 class TruncatedStoreTest {
 
@@ -72,7 +73,7 @@ class TruncatedStoreTest {
     @BeforeAll
     static void startNode() throws Exception {
         node = Node.start(new ConfigLoader(Map.of()).load(List.of("--data-dir", dir.resolve("data").toString(),
-                "--dicom-port", "0", "--dev-mode", "true")));
+                "--dicom-port", "0", "--http-port", "0", "--dev-mode", "true", "--uncompressed", "accept")));
     }
 
     @AfterAll

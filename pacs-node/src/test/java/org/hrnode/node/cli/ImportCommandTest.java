@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,6 +64,9 @@ class ImportCommandTest {
                           uid(ds, "SOPClassUID"), uid(ds, "SOPInstanceUID"), "1" if both else "0", sep="\\t")
             """;
 
+    private static final List<String> KEEP_ALL_AS_SENT = List.of("--lossy-images", "accept", "--uncompressed",
+            "accept");
+
     @TempDir
     Path tmp;
 
@@ -83,12 +87,21 @@ class ImportCommandTest {
         }
     }
 
+    /**
+     * Imports with the node's image rules relaxed, as a node outside the programme runs: every readable instance is
+     * stored as it is, so what is counted here is import itself; the rules have their own tests.
+     */
     private static Run importInto(Path dataDir, Path dir) {
+        return importInto(dataDir, dir, KEEP_ALL_AS_SENT);
+    }
+
+    private static Run importInto(Path dataDir, Path dir, List<String> rules) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of(dir.toString(), "--data-dir", dataDir.toString()));
+        args.addAll(rules);
         int status = new ImportCommand(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false)
-                .run(List.of(dir.toString(), "--data-dir", dataDir.toString()));
+                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -131,6 +144,20 @@ class ImportCommandTest {
     }
 
     @Test
+    void theNodesLosslessRuleAppliesToImportedFiles() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("films"));
+        Files.copy(TestData.pydicomTestFiles().resolve("JPEG-lossy.dcm"), dir.resolve("lossy.dcm"));
+        Files.copy(TestData.pydicomTestFiles().resolve("MR_small_jpeg_ls_lossless.dcm"), dir.resolve("lossless.dcm"));
+
+        Run run = importInto(tmp.resolve("data"), dir, List.of());
+
+        assertThat(run.status()).as(run.err()).isEqualTo(1);
+        assertThat(run.count("stored")).isEqualTo(1);
+        assertThat(run.named("refused ")).containsExactly(dir.resolve("lossy.dcm"));
+        assertThat(run.out()).containsPattern("(?m)^    lossy +1$");
+    }
+
+    @Test
     void junkIsCountedAsNotDicomAndASymlinkLoopIsNotFollowed() throws Exception {
         Path ct = TestData.pydicomTestFiles().resolve("CT_small.dcm");
         Path dir = Files.createDirectories(tmp.resolve("media/sub"));
@@ -168,7 +195,7 @@ class ImportCommandTest {
             study = dicom.dataset().getString(Tag.StudyInstanceUID);
         }
         Path dataDir = tmp.resolve("data");
-        try (NodeProcess node = NodeProcess.start(dataDir)) {
+        try (NodeProcess node = NodeProcess.start(dataDir, KEEP_ALL_AS_SENT)) {
             Run run = importInto(dataDir, series);
 
             assertThat(run.status()).as(run.err()).isZero();

@@ -47,6 +47,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void timelinessSettingsDefaultToBeijingTimeAndOneHourAndRefuseNonsense() throws Exception {
+        NodeConfig defaults = new ConfigLoader(Map.of()).load(List.of());
+        assertThat(defaults.timeZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(defaults.lateAfter()).isEqualTo(java.time.Duration.ofHours(1));
+        NodeConfig c = new ConfigLoader(Map.of("HRNODE_TIME_ZONE", "+05:00")).load(List.of("--late-after-minutes",
+                "120"));
+        assertThat(c.timeZone()).isEqualTo(java.time.ZoneOffset.ofHours(5));
+        assertThat(c.lateAfter()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--time-zone", "Mars/Olympus")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("time-zone 'Mars/Olympus'");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--late-after-minutes", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("late-after-minutes '0'");
+    }
+
+    @Test
     void badPortNamesItsSource() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("HRNODE_DICOM_PORT", "eleven")).load(List.of()))
                 .isInstanceOf(ConfigException.class)

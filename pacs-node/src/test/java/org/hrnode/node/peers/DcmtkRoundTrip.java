@@ -33,7 +33,9 @@ import org.junit.jupiter.api.TestInstance;
  * Real files through the node's DIMSE front door and back, with DCMTK on the other side: storescu sends them over
  * parallel associations, getscu (per study and transfer syntax) and movescu (to a storescp) bring them back, and
  * every instance must come back in the syntax it was sent in with the stored data set bytes, and equal to the
- * original file attribute for attribute. Subclasses choose the blob store and the files.
+ * original file attribute for attribute. Subclasses choose the blob store and the files, and start the node with
+ * {@code --lossy-images accept}: this suite is about every transfer syntax travelling unchanged, lossy ones included;
+ * the lossless rule itself is {@link LosslessIngestTest}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DcmtkRoundTrip {

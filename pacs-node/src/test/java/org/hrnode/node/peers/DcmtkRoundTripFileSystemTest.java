@@ -15,7 +15,7 @@ class DcmtkRoundTripFileSystemTest extends DcmtkRoundTrip {
 
     @Override
     NodeUnderTest startNode(Path dir) throws Exception {
-        return NodeUnderTest.start(dir);
+        return NodeUnderTest.start(dir, "--lossy-images", "accept");
     }
 
     @Override

@@ -22,7 +22,8 @@ class DcmtkRoundTripS3Test extends DcmtkRoundTrip {
     NodeUnderTest startNode(Path dir) throws Exception {
         s3Directory = Files.createDirectories(dir.resolve("s3"));
         s3 = S3ProxyFixture.start(s3Directory);
-        return NodeUnderTest.start(dir.resolve("data"), "--s3-endpoint", s3.endpoint().toString(),
+        return NodeUnderTest.start(dir.resolve("data"), "--lossy-images", "accept",
+                "--s3-endpoint", s3.endpoint().toString(),
                 "--s3-access-key", S3ProxyFixture.ACCESS_KEY, "--s3-secret-key", S3ProxyFixture.SECRET_KEY,
                 "--s3-bucket", BUCKET);
     }

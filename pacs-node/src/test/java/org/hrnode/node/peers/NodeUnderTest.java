@@ -15,14 +15,15 @@ import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.storage.ae.ApplicationEntity;
+import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.storage.index.query.QueryLevel;
 
 /**
  * The node under test, started in-process the way {@code ./hrnode run} starts it: its own data directory, the DICOM
- * port chosen by the system on 127.0.0.1, the default AE title, and (unless the flags say dev mode) only calling AE
- * titles that are in its AE registry. Configured by flags alone, so nothing in the environment leaks in.
+ * and HTTP ports chosen by the system on 127.0.0.1, the default AE title, and (unless the flags say dev mode) only
+ * calling AE titles that are in its AE registry. Configured by flags alone, so nothing in the environment leaks in.
  */
 final class NodeUnderTest implements AutoCloseable {
 
@@ -52,7 +53,7 @@ final class NodeUnderTest implements AutoCloseable {
 
     private static NodeConfig config(Path dataDir, String... flags) {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--dicom-port", "0",
-                "--bind-address", LOOPBACK, "--ae-title", AE_TITLE));
+                "--http-port", "0", "--bind-address", LOOPBACK, "--ae-title", AE_TITLE));
         args.addAll(List.of(flags));
         try {
             return new ConfigLoader(Map.of()).load(args);
@@ -75,6 +76,13 @@ final class NodeUnderTest implements AutoCloseable {
             node.storage().aeRegistry().put(new ApplicationEntity(aeTitle, LOOPBACK, NEVER_CALLED_PORT,
                     INSTITUTION_CODE, INSTITUTION_NAME, null, true));
         }
+        return this;
+    }
+
+    /** Registers a calling AE whose uncompressed images the node treats as {@code uncompressed} says. */
+    NodeUnderTest allowCaller(String aeTitle, UncompressedImages uncompressed) {
+        node.storage().aeRegistry().put(new ApplicationEntity(aeTitle, LOOPBACK, NEVER_CALLED_PORT,
+                INSTITUTION_CODE, INSTITUTION_NAME, null, true, uncompressed));
         return this;
     }
 

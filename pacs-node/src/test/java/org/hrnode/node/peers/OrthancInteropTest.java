@@ -53,7 +53,7 @@ class OrthancInteropTest {
 
     @BeforeAll
     static void startNodeAndOrthanc() throws Exception {
-        node = NodeUnderTest.start(work.resolve("node"));
+        node = NodeUnderTest.start(work.resolve("node"), "--lossy-images", "accept"); // JPEG2000.dcm is lossy
         orthanc = OrthancPeer.start(Files.createDirectories(work.resolve("orthanc")), NodeUnderTest.AE_TITLE,
                 node.port());
         node.addPeer(OrthancPeer.AE_TITLE, orthanc.dicomPort());

@@ -78,7 +78,7 @@ class PixelMedStoreTest {
     static void pixelmedSendsTheFiles() throws Exception {
         TestData.require(Files.isReadable(PIXELMED_JAR), PIXELMED_JAR + " (Debian pixelmed-apps)");
         TestData.require(Files.isExecutable(SYSTEM_JAVA), "the system Java at " + SYSTEM_JAVA);
-        node = NodeUnderTest.start(work.resolve("node")).allowCallers(AE_TITLE);
+        node = NodeUnderTest.start(work.resolve("node"), "--lossy-images", "accept").allowCallers(AE_TITLE);
         List<Path> files = files();
         sent = files.stream().map(f -> InstanceFile.read(f).orElseThrow()).toList();
         Path list = work.resolve("files.txt");

@@ -14,9 +14,18 @@ import java.util.Objects;
  * @param institutionName the institution's name (Chinese as is)
  * @param hospitalLevel   the hospital grade as the programme writes it (三级甲等, 二级, ...); null if unknown
  * @param recognised      whether the institution takes part in mutual recognition
+ * @param uncompressed    what becomes of the uncompressed images this AE sends
  */
 public record ApplicationEntity(String aeTitle, String host, int port, String institutionCode,
-                                String institutionName, String hospitalLevel, boolean recognised) {
+                                String institutionName, String hospitalLevel, boolean recognised,
+                                UncompressedImages uncompressed) {
+
+    /** An AE whose uncompressed images are compressed after ingest, the programme's default. */
+    public ApplicationEntity(String aeTitle, String host, int port, String institutionCode, String institutionName,
+            String hospitalLevel, boolean recognised) {
+        this(aeTitle, host, port, institutionCode, institutionName, hospitalLevel, recognised,
+                UncompressedImages.COMPRESS);
+    }
 
     public static final int MAX_AE_TITLE_LENGTH = 16;
     public static final int MIN_PORT = 1;
@@ -33,6 +42,7 @@ public record ApplicationEntity(String aeTitle, String host, int port, String in
         }
         requireText(institutionCode, "institution code of AE " + aeTitle);
         requireText(institutionName, "institution name of AE " + aeTitle);
+        Objects.requireNonNull(uncompressed, "uncompressed images policy of AE " + aeTitle);
     }
 
     /**

@@ -13,12 +13,12 @@ import org.hrnode.storage.db.Transactor;
 public final class PostgresAeRegistry implements AeRegistry {
 
     private static final String COLUMNS =
-            "ae_title, host, port, institution_code, institution_name, hospital_level, recognised";
+            "ae_title, host, port, institution_code, institution_name, hospital_level, recognised, uncompressed";
     private static final String UPSERT = "INSERT INTO application_entities (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ae_title) DO UPDATE SET host = EXCLUDED.host,"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ae_title) DO UPDATE SET host = EXCLUDED.host,"
             + " port = EXCLUDED.port, institution_code = EXCLUDED.institution_code,"
             + " institution_name = EXCLUDED.institution_name, hospital_level = EXCLUDED.hospital_level,"
-            + " recognised = EXCLUDED.recognised, updated_at = now()";
+            + " recognised = EXCLUDED.recognised, uncompressed = EXCLUDED.uncompressed, updated_at = now()";
     private static final String FIND = "SELECT " + COLUMNS + " FROM application_entities WHERE ae_title = ?";
     private static final String LIST = "SELECT " + COLUMNS + " FROM application_entities ORDER BY ae_title";
     private static final String REMOVE = "DELETE FROM application_entities WHERE ae_title = ?";
@@ -41,6 +41,7 @@ public final class PostgresAeRegistry implements AeRegistry {
                 s.setString(5, e.institutionName());
                 s.setString(6, e.hospitalLevel());
                 s.setBoolean(7, e.recognised());
+                s.setString(8, e.uncompressed().configValue());
                 return s.executeUpdate();
             }
         });
@@ -85,6 +86,7 @@ public final class PostgresAeRegistry implements AeRegistry {
 
     private static ApplicationEntity read(ResultSet rs) throws SQLException {
         return new ApplicationEntity(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getBoolean(7));
+                rs.getString(5), rs.getString(6), rs.getBoolean(7),
+                UncompressedImages.ofConfigValue(rs.getString(8)));
     }
 }

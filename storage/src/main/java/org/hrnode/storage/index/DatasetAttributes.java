@@ -26,7 +26,7 @@ final class DatasetAttributes {
         var instance = new InstanceRecord.Instance(text(d, Tag.SOPInstanceUID), text(d, Tag.SOPClassUID),
                 integer(d, Tag.InstanceNumber), integer(d, Tag.NumberOfFrames), integer(d, Tag.Rows),
                 integer(d, Tag.Columns), acquisitionDateTime(d));
-        return new InstanceRecord(patient, study, series, instance, stored, arrival, null);
+        return new InstanceRecord(patient, study, series, instance, stored, arrival, null, null);
     }
 
     /** The first value, or null when absent or empty. */

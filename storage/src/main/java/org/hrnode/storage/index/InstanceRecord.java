@@ -16,9 +16,10 @@ import org.hrnode.dicom.data.PersonName;
  *
  * @param metadataJson DICOM JSON of the instance without bulk data, stored verbatim for return keys the columns do not
  *                     hold; null when the caller has none
+ * @param quality      the application's data-quality judgement of the instance; null when it made none
  */
 public record InstanceRecord(Patient patient, Study study, Series series, Instance instance, StoredObject stored,
-                             ArrivalInfo arrival, String metadataJson) {
+                             ArrivalInfo arrival, String metadataJson, QualityFacts quality) {
 
     /** Patient level. {@code patientId} is "" when the object has none (all such objects share one patient). */
     public record Patient(String patientId, String issuerOfPatientId, PersonName name, LocalDate birthDate,
@@ -79,7 +80,12 @@ public record InstanceRecord(Patient patient, Study study, Series series, Instan
 
     /** The same record with DICOM JSON metadata attached. */
     public InstanceRecord withMetadataJson(String json) {
-        return new InstanceRecord(patient, study, series, instance, stored, arrival, json);
+        return new InstanceRecord(patient, study, series, instance, stored, arrival, json, quality);
+    }
+
+    /** The same record with the data-quality judgement attached. */
+    public InstanceRecord withQuality(QualityFacts facts) {
+        return new InstanceRecord(patient, study, series, instance, stored, arrival, metadataJson, facts);
     }
 
     static String requireText(String value, String what) {

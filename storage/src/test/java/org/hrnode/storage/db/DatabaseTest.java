@@ -6,18 +6,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.hrnode.storage.index.IndexUnavailableException;
 import org.hrnode.storage.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
 
+    private static final String MIGRATIONS = "db/migration";
+    private static final Pattern MIGRATION_FILE = Pattern.compile("V(\\d+)__.+\\.sql");
+
     @Test
-    void migrationsAreAppliedOnceAndRerunHarmlessly() {
+    void migrationsAreAppliedOnceAndRerunHarmlessly() throws Exception {
         Database.migrate(TestDatabase.dataSource());
 
-        assertThat(org.hrnode.storage.index.postgres.SchemaHistory.appliedVersions()).containsExactly("1", "2");
+        assertThat(org.hrnode.storage.index.postgres.SchemaHistory.appliedVersions())
+                .containsExactlyElementsOf(shippedMigrationVersions());
+    }
+
+    /** The versions of the migration scripts on the classpath, in order: every one must be applied, once. */
+    private static List<String> shippedMigrationVersions() throws Exception {
+        Path dir = Path.of(DatabaseTest.class.getClassLoader().getResource(MIGRATIONS).toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .map(MIGRATION_FILE::matcher)
+                    .filter(Matcher::matches)
+                    .map(m -> m.group(1))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        }
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hrnode.dicom.codec.Codecs;
+import org.hrnode.dicom.codec.PixelDataException;
+import org.hrnode.dicom.codec.Transcoder;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.dict.UID;
@@ -28,8 +31,10 @@ import org.hrnode.dicom.net.ul.PresentationContext;
 /**
  * C-STORE SCU: sends one instance on an established association. Prefers a presentation context in the
  * instance's own transfer syntax, whose bytes are then streamed unchanged from their source; otherwise, for
- * uncompressed data only, transcodes between Implicit, Explicit and Deflated Little Endian. Compressed data is
- * only ever sent in its own syntax, since decompressing here would silently change what the receiver stores.
+ * uncompressed data, transcodes between Implicit, Explicit and Deflated Little Endian, and losslessly compressed
+ * data that this machine can decode is decompressed to Explicit or Implicit VR Little Endian (a receiver that takes
+ * only uncompressed data still gets exactly the pixels; an archive that compresses on ingest stays retrievable).
+ * Lossy compressed data is only ever sent in its own syntax: decompressing it would hide that it was lossy.
  */
 public final class StoreSCU {
 
@@ -97,7 +102,10 @@ public final class StoreSCU {
                 DicomReader reader = new DicomReader(in, ReadOptions.defaults());
                 reader.startDataset(from);
                 dataset = reader.readDataset(-1);
-            } catch (DicomParseException e) {
+                if (from.isEncapsulated()) {
+                    dataset = Transcoder.standard().transcode(dataset, from, to);
+                }
+            } catch (DicomParseException | PixelDataException e) {
                 throw new IOException("cannot transcode " + instance.sopInstanceUid() + ": " + e.getMessage(), e);
             }
             DicomWriter writer = new DicomWriter(out);
@@ -105,8 +113,10 @@ public final class StoreSCU {
         };
     }
 
+    /** Uncompressed, or lossless compressed and decodable here: can be sent uncompressed with the same pixels. */
     private static boolean isTranscodable(TransferSyntax ts) {
-        return !ts.isEncapsulated();
+        return !ts.isEncapsulated()
+                || ts.compression() == TransferSyntax.Compression.LOSSLESS && Codecs.isAvailable(ts);
     }
 
     private static boolean isWritableUncompressed(String uid) {
@@ -116,8 +126,9 @@ public final class StoreSCU {
 
     /**
      * Proposes contexts able to carry {@code instances}: one per SOP class and stored transfer syntax, so each
-     * instance can travel unchanged, and per SOP class with uncompressed instances a fallback with Explicit and
-     * Implicit VR Little Endian to transcode to. At most {@link AssociationRequestBuilder#MAX_PRESENTATION_CONTEXTS};
+     * instance can travel unchanged, and per SOP class with uncompressed or decodable lossless instances a fallback
+     * with Explicit and Implicit VR Little Endian to transcode to. At most
+     * {@link AssociationRequestBuilder#MAX_PRESENTATION_CONTEXTS};
      * instances beyond that fail as having no context.
      */
     public static void proposeContexts(AssociationRequestBuilder request, Collection<RetrieveInstance> instances) {
@@ -128,7 +139,7 @@ public final class StoreSCU {
             if (ts.isEncapsulated() || isWritableUncompressed(ts.uid())) {
                 stored.add(List.of(instance.sopClassUid(), ts.uid()));
             }
-            if (!ts.isEncapsulated()) {
+            if (isTranscodable(ts)) {
                 needFallback.add(instance.sopClassUid());
             }
         }

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hrnode.dicom.codec.Transcoder;
 import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.Tags;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.dict.UID;
+import org.hrnode.dicom.io.DicomFile;
 import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.net.dimse.DimseChannel;
 import org.hrnode.dicom.net.dimse.DimseRequestHandler;
@@ -90,34 +93,48 @@ class StoreScuToDcmtkTest {
         }
     }
 
+    /**
+     * A receiver that accepts only Implicit VR Little Endian gets uncompressed and lossless compressed instances
+     * (decompressed, the same pixels), but never a lossy one: decompressing it would hide that it was lossy.
+     */
     @Test
-    void uncompressedIsTranscodedAndCompressedIsNotSentWhenOnlyImplicitIsAccepted() throws Exception {
+    void uncompressedAndLosslessAreTranscodedAndLossyIsNotSentWhenOnlyImplicitIsAccepted() throws Exception {
         Path out = Files.createDirectory(tmp.resolve("out"));
         Path explicit = StoreWithDcmtkTest.batches().getFirst().files().getFirst();
         Path rle = StoreWithDcmtkTest.batches().get(2).files().getFirst();
-        List<RetrieveInstance> instances = List.of(RetrieveInstance.ofFile(explicit), RetrieveInstance.ofFile(rle));
+        Path jpegBaseline = StoreWithDcmtkTest.batches().get(3).files().getFirst();
+        List<RetrieveInstance> instances = List.of(RetrieveInstance.ofFile(explicit), RetrieveInstance.ofFile(rle),
+                RetrieveInstance.ofFile(jpegBaseline));
         assertThat(instances.getFirst().transferSyntaxUid()).isEqualTo(UID.ExplicitVRLittleEndian);
+        assertThat(instances.get(1).transferSyntaxUid()).isEqualTo(UID.RLELossless);
+        assertThat(instances.get(2).transferSyntaxUid()).isEqualTo(UID.JPEGBaseline8Bit);
         try (InetdPeer storescp = InetdPeer.start(tmp.resolve("storescp.log"),
                 List.of("storescp", "--inetd", "+xi", "-od", out.toString()))) {
             DimseChannel channel = connect(storescp.port(), instances);
             try {
                 assertThat(StoreSCU.store(channel, instances.get(0)).status()).isEqualTo(Status.SUCCESS);
-                StoreSCU.Result compressed = StoreSCU.store(channel, instances.get(1));
-                assertThat(compressed.status()).isEqualTo(Status.SOP_CLASS_NOT_SUPPORTED);
-                assertThat(compressed.errorComment().orElseThrow()).contains("no accepted presentation context");
+                assertThat(StoreSCU.store(channel, instances.get(1)).status()).isEqualTo(Status.SUCCESS);
+                StoreSCU.Result lossy = StoreSCU.store(channel, instances.get(2));
+                assertThat(lossy.status()).isEqualTo(Status.SOP_CLASS_NOT_SUPPORTED);
+                assertThat(lossy.errorComment().orElseThrow()).contains("no accepted presentation context");
             } finally {
                 channel.close();
             }
         }
-        Path got = received(out, instances.getFirst().sopInstanceUid());
-        assertThat(Part10Files.dataSetBytes(got).transferSyntaxUid()).isEqualTo(UID.ImplicitVRLittleEndian);
-        Dataset sent = DicomReader.readFile(explicit).dataset();
-        Dataset arrived = DicomReader.readFile(got).dataset();
-        assertThat(arrived.getString(Tag.SOPInstanceUID)).isEqualTo(sent.getString(Tag.SOPInstanceUID));
-        assertThat(arrived.getBytes(Tag.PixelData)).isEqualTo(sent.getBytes(Tag.PixelData));
-        sent.remove(DATA_SET_TRAILING_PADDING);
-        for (int i = 0; i < sent.size(); i++) {
-            assertThat(arrived.contains(sent.tagAt(i))).as(Tags.toString(sent.tagAt(i))).isTrue();
+        for (Path original : List.of(explicit, rle)) {
+            String iuid = StoreWithDcmtkTest.sopInstanceUid(original);
+            Path got = received(out, iuid);
+            assertThat(Part10Files.dataSetBytes(got).transferSyntaxUid()).isEqualTo(UID.ImplicitVRLittleEndian);
+            DicomFile sentFile = DicomReader.readFile(original);
+            Dataset sent = Transcoder.standard().transcode(sentFile.dataset(), sentFile.transferSyntax(),
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            Dataset arrived = DicomReader.readFile(got).dataset();
+            assertThat(arrived.getString(Tag.SOPInstanceUID)).isEqualTo(iuid);
+            assertThat(arrived.getBytes(Tag.PixelData)).as(original.toString()).isEqualTo(sent.getBytes(Tag.PixelData));
+            sent.remove(DATA_SET_TRAILING_PADDING);
+            for (int i = 0; i < sent.size(); i++) {
+                assertThat(arrived.contains(sent.tagAt(i))).as(Tags.toString(sent.tagAt(i))).isTrue();
+            }
         }
     }
 

@@ -82,10 +82,11 @@ class OwnStackTest {
         return new AssociationRequestBuilder("SCU", "HRNODE").addVerification();
     }
 
+    /** Two uncompressed CTs and a lossy JPEG 2000 one, which is never decompressed to be sent. */
     static List<Path> ctFiles() {
         Path shared = TestData.sharedData();
         return List.of(shared.resolve("ct-head-ge/04.dcm"), shared.resolve("ct-head-ge/05.dcm"),
-                shared.resolve("wg04/J2KR/CT2_J2KR"));
+                shared.resolve("wg04/J2KI/CT2_J2KI"));
     }
 
     /** Remembers what it stored, by SOP Instance UID, with the request and the bytes. */

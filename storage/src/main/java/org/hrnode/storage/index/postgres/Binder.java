@@ -9,12 +9,17 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import org.hrnode.storage.index.QualityFacts;
 
 /**
  * Binds statement parameters in order, each with its SQL type, so a null binds as a null of the column's type rather
  * than as an untyped value PostgreSQL may refuse.
  */
 final class Binder {
+
+    private static final int[] QUALITY_COLUMN_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+        Types.BIGINT, Types.INTEGER, Types.ARRAY, Types.ARRAY, Types.BOOLEAN};
 
     private final PreparedStatement statement;
     private int index;
@@ -34,6 +39,11 @@ final class Binder {
         } else {
             statement.setInt(++index, value);
         }
+        return this;
+    }
+
+    Binder bool(boolean value) throws SQLException {
+        statement.setBoolean(++index, value);
         return this;
     }
 
@@ -58,6 +68,26 @@ final class Binder {
     Binder instant(Instant value) throws SQLException {
         return typed(value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC),
                 Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    /** The eight quality columns of an instance (see V3__instance_quality.sql), all null when {@code q} is. */
+    Binder quality(QualityFacts q) throws SQLException {
+        if (q == null) {
+            for (int sqlType : QUALITY_COLUMN_TYPES) {
+                statement.setNull(++index, sqlType);
+            }
+            return this;
+        }
+        instant(q.acquiredAt()).text(q.acquisitionSource()).text(q.timeliness());
+        typed(q.latenessSeconds(), Types.BIGINT).integer(q.requiredFieldCount());
+        textArray(q.missingFields()).textArray(q.defects());
+        statement.setBoolean(++index, q.arrivedLossless());
+        return this;
+    }
+
+    private Binder textArray(List<String> values) throws SQLException {
+        statement.setArray(++index, statement.getConnection().createArrayOf("text", values.toArray(String[]::new)));
+        return this;
     }
 
     /** A query parameter built by {@link QuerySqlBuilder}: never null; arrays become SQL arrays. */

@@ -29,7 +29,8 @@ import org.hrnode.storage.index.StoreOutcome;
 final class InstanceWriter {
 
     private static final String LOCK_EXISTING = """
-            SELECT pk, sha256 FROM instances WHERE sop_instance_uid = ? FOR UPDATE""";
+            SELECT pk, COALESCE(received_sha256, sha256) AS sha256 FROM instances WHERE sop_instance_uid = ?
+            FOR UPDATE""";
 
     private static final String UPSERT_PATIENT = """
             INSERT INTO patients AS t (patient_id, issuer_of_patient_id, %s, patient_birth_date, patient_sex)
@@ -77,7 +78,8 @@ final class InstanceWriter {
     private static final String INSTANCE_COLUMNS = """
             series_fk, sop_instance_uid, sop_class_uid, instance_number, number_of_frames, pixel_rows,
             pixel_columns, acquisition_datetime, transfer_syntax_uid, size_bytes, sha256, blob_key, arrived_at,
-            calling_ae_title, institution_code, metadata""";
+            calling_ae_title, institution_code, metadata, acquisition_at, acquisition_source, timeliness,
+            lateness_seconds, required_field_count, missing_fields, defects, arrived_lossless, pixels_decodable_here""";
     private static final String INSTANCE_PLACEHOLDERS =
             String.join(", ", Collections.nCopies(INSTANCE_COLUMNS.split(",").length, "?"));
 
@@ -85,10 +87,18 @@ final class InstanceWriter {
             + INSTANCE_PLACEHOLDERS + ") ON CONFLICT (sop_instance_uid) DO NOTHING RETURNING pk";
 
     private static final String ARCHIVE_INSTANCE = "INSERT INTO instance_versions (instance_fk, version, "
-            + INSTANCE_COLUMNS + ") SELECT pk, version, " + INSTANCE_COLUMNS + " FROM instances WHERE pk = ?";
+            + INSTANCE_COLUMNS + ", received_sha256) SELECT pk, version, " + INSTANCE_COLUMNS
+            + ", received_sha256 FROM instances WHERE pk = ?";
 
     private static final String REPLACE_INSTANCE = "UPDATE instances SET (" + INSTANCE_COLUMNS + ") = ("
-            + INSTANCE_PLACEHOLDERS + "), version = version + 1 WHERE pk = ?";
+            + INSTANCE_PLACEHOLDERS + "), version = version + 1, received_sha256 = NULL WHERE pk = ?";
+
+    /** See V5__compression_queue.sql; a new version replaces the queued blob of an older one. */
+    private static final String QUEUE_COMPRESSION = """
+            INSERT INTO compression_queue (instance_fk, blob_key) SELECT pk, blob_key FROM instances
+            WHERE sop_instance_uid = ?
+            ON CONFLICT (instance_fk) DO UPDATE SET blob_key = EXCLUDED.blob_key, queued_at = now(), attempts = 0,
+                last_error = NULL""";
 
     StoreOutcome record(Connection connection, InstanceRecord record) throws SQLException {
         String sopInstanceUid = record.instance().sopInstanceUid();
@@ -117,6 +127,7 @@ final class InstanceWriter {
                     }
                 }
             }
+            queueCompressionIfWanted(connection, record);
             return StoreOutcome.NEW;
         }
         try (PreparedStatement s = connection.prepareStatement(ARCHIVE_INSTANCE)) {
@@ -127,7 +138,18 @@ final class InstanceWriter {
             bindInstance(new Binder(s), seriesPk, record).bigint(existing);
             s.executeUpdate();
         }
+        queueCompressionIfWanted(connection, record);
         return StoreOutcome.NEW_VERSION;
+    }
+
+    private static void queueCompressionIfWanted(Connection connection, InstanceRecord record) throws SQLException {
+        if (!record.stored().awaitsCompression()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(QUEUE_COMPRESSION)) {
+            s.setString(1, record.instance().sopInstanceUid());
+            s.executeUpdate();
+        }
     }
 
     private static long upsertPatient(Connection connection, InstanceRecord.Patient p) throws SQLException {
@@ -165,7 +187,8 @@ final class InstanceWriter {
                 .integer(i.numberOfFrames()).integer(i.rows()).integer(i.columns()).timestamp(i.acquisitionDateTime())
                 .text(r.stored().transferSyntaxUid()).bigint(r.stored().size()).text(r.stored().sha256())
                 .text(r.stored().blobKey()).instant(r.arrival().arrivedAt()).text(r.arrival().callingAeTitle())
-                .text(r.arrival().institutionCode()).text(r.metadataJson());
+                .text(r.arrival().institutionCode()).text(r.metadataJson()).quality(r.quality())
+                .bool(r.stored().pixelsDecodableHere());
     }
 
     private static long returnedKey(PreparedStatement s) throws SQLException {

@@ -42,7 +42,8 @@ public final class PostgresIndex implements Index {
             QueryLevel.SERIES, "se.series_instance_uid", QueryLevel.IMAGE, "i.sop_instance_uid");
     private static final String INSTANCES_OF = """
             SELECT st.study_instance_uid, se.series_instance_uid, i.sop_class_uid, i.sop_instance_uid,
-                   i.transfer_syntax_uid, i.blob_key, i.size_bytes, i.sha256, i.version
+                   i.transfer_syntax_uid, i.blob_key, i.size_bytes, i.sha256, i.version,
+                   i.pixels_decodable_here
             FROM instances i JOIN series se ON se.pk = i.series_fk JOIN studies st ON st.pk = se.study_fk
                  JOIN patients p ON p.pk = st.patient_fk
             WHERE %s = ANY(?)
@@ -128,7 +129,7 @@ public final class PostgresIndex implements Index {
                     while (rs.next()) {
                         refs.add(new StoredInstanceRef(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-                                rs.getInt(9)));
+                                rs.getInt(9), rs.getBoolean(10)));
                     }
                 }
                 return refs;

@@ -1,0 +1,25 @@
+package org.hrnode.node.http;
+
+import java.time.Clock;
+import java.util.List;
+import org.hrnode.node.app.NodeStorage;
+import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.quality.QualityReports;
+import org.hrnode.node.quality.StudyStatuses;
+import org.hrnode.storage.quality.PostgresQualityStatistics;
+
+/** The node's own API resources ({@code /api/...}) over its storage, ready for {@link HttpServer#start}. */
+public final class ApiResources {
+
+    private ApiResources() {
+    }
+
+    public static List<Object> of(NodeConfig config, NodeStorage storage, Clock clock) {
+        PostgresQualityStatistics statistics = storage.qualityStatistics();
+        return List.of(
+                new QualityResource(new QualityReports(storage.aeRegistry(), statistics, config.timeZone(),
+                        config.lateAfter()), clock),
+                new StudyStatusResource(new StudyStatuses(statistics)),
+                new HealthResource(statistics, storage.blobs()));
+    }
+}

@@ -1,0 +1,69 @@
+package org.hrnode.node.peers;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import org.hrnode.dicom.data.TransferSyntax;
+import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.blob.PutResult;
+
+/**
+ * A blob store that stores what ingest writes but refuses every object in the syntaxes compression writes, so a
+ * test can make the compression worker fail where it writes, deterministically, and learn when it tried.
+ */
+final class RefusingCompressedBlobStore implements BlobStore {
+
+    /** Enough to hold the File Meta Information, where the transfer syntax UID is. */
+    private static final int META_BYTES = 1024;
+
+    private final BlobStore delegate;
+    private final CountDownLatch refused = new CountDownLatch(1);
+
+    RefusingCompressedBlobStore(BlobStore delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Counted down at the first refusal. */
+    CountDownLatch refused() {
+        return refused;
+    }
+
+    @Override
+    public PutResult put(String key, InputStream data) throws IOException {
+        byte[] bytes = data.readAllBytes();
+        String meta = new String(bytes, 0, Math.min(bytes.length, META_BYTES), StandardCharsets.ISO_8859_1);
+        if (meta.contains(TransferSyntax.JPEG_LS_LOSSLESS.uid())
+                || meta.contains(TransferSyntax.JPEG_2000_LOSSLESS.uid())) {
+            refused.countDown();
+            throw new IOException("test store refuses compressed objects");
+        }
+        return delegate.put(key, new ByteArrayInputStream(bytes));
+    }
+
+    @Override
+    public InputStream get(String key) throws IOException {
+        return delegate.get(key);
+    }
+
+    @Override
+    public InputStream get(String key, long offset, long length) throws IOException {
+        return delegate.get(key, offset, length);
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        return delegate.exists(key);
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        delegate.delete(key);
+    }
+
+    @Override
+    public void close() throws IOException {
+        delegate.close();
+    }
+}
