@@ -7,7 +7,8 @@
 #   MODE   cold | warm cold: the dataset is the node's first load; warm: WARMUP_DIR (other instances) is sent
 #                      first, unmeasured, so the JIT has compiled the ingest path
 #   CONC   associations (parallel storescu processes)
-# env: HRNODE_JAVA_OPTS passes through to the node (e.g. -Xmx512m -Xlog:gc:file=...); REPS (default 1);
+# env: HRNODE_JAVA_OPTS passes through to the node (e.g. -Xmx512m -Xlog:gc:file=...); NODE_ARGS: more options
+#      for ./hrnode run (e.g. "--uncompressed accept"); REPS (default 1);
 #      SHARED_BENCH (default ../shared/bench); WORK (default /tmp/hrnode-bench);
 #      QUIET_MAX_WAIT_S (120), QUIET_PCT (15): before each measured load, wait (bounded) until the machine is
 #      below QUIET_PCT busy, as the baseline's run-all.sh does; the last sample is recorded as pre_busy_pct.
@@ -65,7 +66,8 @@ for ((rep = 1; rep <= REPS; rep++)); do
     fi
     PORT=$(free_port)
     HRNODE_S3_SECRET_KEY=$S3_SECRET setsid "$ROOT/hrnode" run --dev-mode true --dicom-port "$PORT" \
-        --http-port "$(free_port)" --data-dir "$WORK/data" "${S3_ARGS[@]}" > "$WORK/node.log" 2>&1 < /dev/null &
+        --http-port "$(free_port)" --data-dir "$WORK/data" "${S3_ARGS[@]}" ${NODE_ARGS:-} > "$WORK/node.log" 2>&1 \
+        < /dev/null &
     NODE_PID=$!   # the launcher execs java: this is the node's JVM
     wait_for_line "$WORK/node.log" "HR Node is up" "$START_WAIT_S" || { cat "$WORK/node.log"; exit 1; }
     [ "$(cat "/proc/$NODE_PID/comm")" = java ] || { echo "pid $NODE_PID is not the node's JVM" >&2; exit 1; }
@@ -77,7 +79,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
     find "$DATASET" -type f -print0 | xargs -0 cat > /dev/null   # files from the page cache, as in the baseline
     quiet=$(wait_quiet "$QUIET_MAX_WAIT_S" "$QUIET_PCT") || echo "warning: machine still ${quiet}% busy" >&2
     pg0=$(cpu_of_tree "$PG_PID"); s30=0; [ -n "$S3_PID" ] && s30=$(cpu_of_tree "$S3_PID")
-    LABEL="hrnode-$STORE-$MODE" SERVER_PID=$NODE_PID RESULT_JSON="$WORK/result.jsonl" \
+    LABEL="hrnode-$STORE-$MODE${NODE_ARGS:+ $NODE_ARGS}" SERVER_PID=$NODE_PID RESULT_JSON="$WORK/result.jsonl" \
         "$SHARED_BENCH/ingest.sh" 127.0.0.1 "$PORT" HRNODE "$DATASET" "$CONC" > "$WORK/ingest.txt" 2>&1 ||
         { cat "$WORK/ingest.txt"; exit 1; }
     head -2 "$WORK/ingest.txt"

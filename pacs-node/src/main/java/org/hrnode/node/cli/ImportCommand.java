@@ -28,6 +28,9 @@ import org.hrnode.storage.index.IndexException;
  * beside a running node (through the database the node published, as {@code ./hrnode ae} does), so an archive can
  * be loaded without downtime; the node serves the imported instances at once either way.
  *
+ * <p>The node's rules apply as to a C-STORE from an AE not in the registry (the lossless rule, what becomes of
+ * uncompressed images), so an import cannot bring in what the network would have refused.
+ *
  * <p>Progress goes to stderr, the summary to stdout. Exit status 0 when every DICOM instance was stored (files
  * that are not DICOM and DICOMDIRs are only counted), 1 if anything was refused or storage failed, 64 on bad usage.
  */
