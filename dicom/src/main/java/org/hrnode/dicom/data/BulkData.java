@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.hrnode.dicom.io.BoundedInputStream;
 
 /**
  * A value left where it lies: {@code length} bytes at {@code offset} of the resource {@code uri}, in the byte
@@ -42,46 +43,6 @@ public record BulkData(URI uri, long offset, long length) {
                 throw new IOException("bulk data at " + uri + " ended after " + b.length + " of " + length + " bytes");
             }
             return b;
-        }
-    }
-
-    /** Stops after a fixed number of bytes and closes the underlying stream with it. */
-    private static final class BoundedInputStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long remaining) {
-            this.in = in;
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import org.hrnode.dicom.io.BoundedInputStream;
 
 /**
  * Blobs as files under a root directory, the key being the relative path.

@@ -1,15 +1,18 @@
-package org.hrnode.storage.blob;
+package org.hrnode.dicom.io;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Yields at most {@code limit} bytes of its source, for ranged reads of stores that cannot bound a read themselves. */
-final class BoundedInputStream extends FilterInputStream {
+/**
+ * Yields at most {@code limit} bytes of its source: a bulk data value inside a file, or a ranged read of a store
+ * that cannot bound a read itself. Closing it closes the source.
+ */
+public final class BoundedInputStream extends FilterInputStream {
 
     private long remaining;
 
-    BoundedInputStream(InputStream source, long limit) {
+    public BoundedInputStream(InputStream source, long limit) {
         super(source);
         this.remaining = limit;
     }
