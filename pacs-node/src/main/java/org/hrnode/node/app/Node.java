@@ -75,7 +75,8 @@ public final class Node implements AutoCloseable {
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), ApiResources.of(config, storage, Clock.systemUTC()));
+                        config.httpPort()), ApiResources.of(config, storage, Clock.systemUTC(),
+                        compression::backlog));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;

@@ -2,6 +2,7 @@ package org.hrnode.node.http;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.node.quality.QualityReports;
@@ -14,12 +15,14 @@ public final class ApiResources {
     private ApiResources() {
     }
 
-    public static List<Object> of(NodeConfig config, NodeStorage storage, Clock clock) {
+    /** @param compressionBacklog images stored but not yet losslessly compressed */
+    public static List<Object> of(NodeConfig config, NodeStorage storage, Clock clock,
+            LongSupplier compressionBacklog) {
         PostgresQualityStatistics statistics = storage.qualityStatistics();
         return List.of(
                 new QualityResource(new QualityReports(storage.aeRegistry(), statistics, config.timeZone(),
                         config.lateAfter()), clock),
                 new StudyStatusResource(new StudyStatuses(statistics)),
-                new HealthResource(statistics, storage.blobs()));
+                new HealthResource(statistics, storage.blobs(), compressionBacklog));
     }
 }

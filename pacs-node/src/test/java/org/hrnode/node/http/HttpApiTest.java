@@ -166,6 +166,8 @@ class HttpApiTest {
         HttpResponse<String> up = get("/api/health");
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(up.body()).path("status").asText()).isEqualTo("UP");
+        assertThat(JSON.readTree(up.body()).path("compressionBacklog").asLong(-1))
+                .as("images waiting for lossless compression").isEqualTo(node.compression().countBacklog());
 
         blobs.setAvailable(false);
         try {
