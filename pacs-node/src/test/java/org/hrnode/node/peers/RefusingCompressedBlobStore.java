@@ -8,21 +8,21 @@ import java.util.concurrent.CountDownLatch;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.blob.PutResult;
+import org.hrnode.storage.testing.ForwardingBlobStore;
 
 /**
  * A blob store that stores what ingest writes but refuses every object in the syntaxes compression writes, so a
  * test can make the compression worker fail where it writes, deterministically, and learn when it tried.
  */
-final class RefusingCompressedBlobStore implements BlobStore {
+final class RefusingCompressedBlobStore extends ForwardingBlobStore {
 
     /** Enough to hold the File Meta Information, where the transfer syntax UID is. */
     private static final int META_BYTES = 1024;
 
-    private final BlobStore delegate;
     private final CountDownLatch refused = new CountDownLatch(1);
 
     RefusingCompressedBlobStore(BlobStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Counted down at the first refusal. */
@@ -39,31 +39,6 @@ final class RefusingCompressedBlobStore implements BlobStore {
             refused.countDown();
             throw new IOException("test store refuses compressed objects");
         }
-        return delegate.put(key, new ByteArrayInputStream(bytes));
-    }
-
-    @Override
-    public InputStream get(String key) throws IOException {
-        return delegate.get(key);
-    }
-
-    @Override
-    public InputStream get(String key, long offset, long length) throws IOException {
-        return delegate.get(key, offset, length);
-    }
-
-    @Override
-    public boolean exists(String key) throws IOException {
-        return delegate.exists(key);
-    }
-
-    @Override
-    public void delete(String key) throws IOException {
-        delegate.delete(key);
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
+        return super.put(key, new ByteArrayInputStream(bytes));
     }
 }

@@ -22,6 +22,7 @@ import org.hrnode.storage.index.StoreOutcome;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.storage.index.postgres.PostgresIndex;
 import org.hrnode.storage.index.query.QueryLevel;
+import org.hrnode.storage.testing.ForwardingBlobStore;
 import org.hrnode.storage.testing.RefusingDataSource;
 import org.hrnode.storage.testing.TestDatabase;
 import org.hrnode.storage.testing.TestInstances;
@@ -126,25 +127,9 @@ class StoreAndIndexTest {
     }
 
     /** Stores, but cannot delete: compensation fails. */
-    private record ForgetfulStore(BlobStore delegate) implements BlobStore {
-        @Override
-        public PutResult put(String key, InputStream data) throws IOException {
-            return delegate.put(key, data);
-        }
-
-        @Override
-        public InputStream get(String key) throws IOException {
-            return delegate.get(key);
-        }
-
-        @Override
-        public InputStream get(String key, long offset, long length) throws IOException {
-            return delegate.get(key, offset, length);
-        }
-
-        @Override
-        public boolean exists(String key) throws IOException {
-            return delegate.exists(key);
+    private static final class ForgetfulStore extends ForwardingBlobStore {
+        ForgetfulStore(BlobStore delegate) {
+            super(delegate);
         }
 
         @Override
