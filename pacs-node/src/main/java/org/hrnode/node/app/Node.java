@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.hrnode.dicom.codec.Codecs;
@@ -27,6 +29,10 @@ import org.hrnode.node.http.HttpServer;
 import org.hrnode.node.ingest.IngestService;
 import org.hrnode.node.ingest.LosslessCheck;
 import org.hrnode.node.quality.QualityJudge;
+import org.hrnode.wado.DicomWeb;
+import org.hrnode.wado.DicomWebContext;
+import org.hrnode.wado.DicomWebSettings;
+import org.hrnode.wado.StudyMarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +81,7 @@ public final class Node implements AutoCloseable {
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), ApiResources.of(config, storage, Clock.systemUTC(),
-                        compression::backlog));
+                        config.httpPort()), httpResources(config, storage, compression));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;
@@ -119,6 +124,16 @@ public final class Node implements AutoCloseable {
     public static ReadOptions readOptions(NodeConfig config) {
         return ReadOptions.defaults().withCharsetPolicy(
                 ReadOptions.defaults().charsetPolicy().withUndeclaredCharset(config.undeclaredCharset()));
+    }
+
+    /** The node's API and its DICOMweb service, served on one HTTP port. */
+    private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
+            CompressionWorker compression) {
+        List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
+                compression::backlog));
+        resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(), StudyMarks.NONE,
+                DicomWebSettings.defaults())));
+        return resources;
     }
 
     /** Which pixel codecs this machine can run; a missing native library is worth a warning, not a refusal. */

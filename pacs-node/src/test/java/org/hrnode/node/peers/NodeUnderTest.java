@@ -25,9 +25,9 @@ import org.hrnode.storage.index.query.QueryLevel;
  * and HTTP ports chosen by the system on 127.0.0.1, the default AE title, and (unless the flags say dev mode) only
  * calling AE titles that are in its AE registry. Configured by flags alone, so nothing in the environment leaks in.
  */
-final class NodeUnderTest implements AutoCloseable {
+public final class NodeUnderTest implements AutoCloseable {
 
-    static final String AE_TITLE = "HRNODE";
+    public static final String AE_TITLE = "HRNODE";
     static final String LOOPBACK = "127.0.0.1";
     /** Peers that only call the node never listen; the registry still wants a port, which is never used. */
     private static final int NEVER_CALLED_PORT = AcceptorConfig.DICOM_PORT;
@@ -41,12 +41,12 @@ final class NodeUnderTest implements AutoCloseable {
     }
 
     /** Starts a node on {@code dataDir} with the given extra flags (e.g. {@code --dev-mode true}). */
-    static NodeUnderTest start(Path dataDir, String... flags) throws IOException {
+    public static NodeUnderTest start(Path dataDir, String... flags) throws IOException {
         return new NodeUnderTest(Node.start(config(dataDir, flags)));
     }
 
     /** Starts a node whose blobs live in {@code blobs} instead of the configured store. */
-    static NodeUnderTest startWithBlobStore(Path dataDir, BlobStore blobs, String... flags) throws IOException {
+    public static NodeUnderTest startWithBlobStore(Path dataDir, BlobStore blobs, String... flags) throws IOException {
         NodeConfig config = config(dataDir, flags);
         return new NodeUnderTest(Node.start(config, NodeStorage.openAsOwner(config, blobs)));
     }
@@ -62,16 +62,16 @@ final class NodeUnderTest implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return node.dicomPort();
     }
 
-    Node node() {
+    public Node node() {
         return node;
     }
 
     /** Registers AE titles that call the node (SCUs), so their associations are accepted. */
-    NodeUnderTest allowCallers(String... aeTitles) {
+    public NodeUnderTest allowCallers(String... aeTitles) {
         for (String aeTitle : aeTitles) {
             node.storage().aeRegistry().put(new ApplicationEntity(aeTitle, LOOPBACK, NEVER_CALLED_PORT,
                     INSTITUTION_CODE, INSTITUTION_NAME, null, true));
@@ -80,31 +80,31 @@ final class NodeUnderTest implements AutoCloseable {
     }
 
     /** Registers a calling AE whose uncompressed images the node treats as {@code uncompressed} says. */
-    NodeUnderTest allowCaller(String aeTitle, UncompressedImages uncompressed) {
+    public NodeUnderTest allowCaller(String aeTitle, UncompressedImages uncompressed) {
         node.storage().aeRegistry().put(new ApplicationEntity(aeTitle, LOOPBACK, NEVER_CALLED_PORT,
                 INSTITUTION_CODE, INSTITUTION_NAME, null, true, uncompressed));
         return this;
     }
 
     /** Registers a peer listening on 127.0.0.1 at {@code port}: a C-MOVE destination that may also call in. */
-    NodeUnderTest addPeer(String aeTitle, int port) {
+    public NodeUnderTest addPeer(String aeTitle, int port) {
         node.storage().aeRegistry().put(new ApplicationEntity(aeTitle, LOOPBACK, port, INSTITUTION_CODE,
                 INSTITUTION_NAME, null, true));
         return this;
     }
 
     /** The current instances of these studies, as retrieval sees them. */
-    List<StoredInstanceRef> instancesOfStudies(Collection<String> studyInstanceUids) {
+    public List<StoredInstanceRef> instancesOfStudies(Collection<String> studyInstanceUids) {
         return node.storage().index().instancesOf(QueryLevel.STUDY, List.copyOf(studyInstanceUids));
     }
 
     /** The current version of one instance, if stored. */
-    Optional<StoredInstanceRef> instance(String sopInstanceUid) {
+    public Optional<StoredInstanceRef> instance(String sopInstanceUid) {
         return node.storage().index().instancesOf(QueryLevel.IMAGE, sopInstanceUid).stream().findFirst();
     }
 
     /** The Part 10 object the node stored for {@code ref}. */
-    byte[] storedObject(StoredInstanceRef ref) throws IOException {
+    public byte[] storedObject(StoredInstanceRef ref) throws IOException {
         try (InputStream in = node.storage().blobs().get(ref.blobKey())) {
             return in.readAllBytes();
         }
