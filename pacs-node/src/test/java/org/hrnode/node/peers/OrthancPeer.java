@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hrnode.dicom.testing.TestData;
 
 /**
@@ -33,6 +34,8 @@ final class OrthancPeer implements AutoCloseable {
     static final String AE_TITLE = "ORTHANC";
     /** The node's name among Orthanc's modalities, in REST paths. */
     static final String NODE_MODALITY = "hrnode";
+    static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
+    private static final String DICOMWEB_PATH = "/dicom-web/";
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -55,6 +58,23 @@ final class OrthancPeer implements AutoCloseable {
 
     /** Starts Orthanc under {@code dir} with the node (AE {@code nodeAeTitle} on 127.0.0.1:{@code nodePort}). */
     static OrthancPeer start(Path dir, String nodeAeTitle, int nodePort) throws Exception {
+        return start(dir, config -> config.putObject("DicomModalities").putArray(NODE_MODALITY).add(nodeAeTitle)
+                .add(NodeUnderTest.LOOPBACK).add(nodePort));
+    }
+
+    /**
+     * Starts Orthanc under {@code dir} as a DICOMweb server (Debian orthanc-dicomweb) at {@link #dicomWebRoot()},
+     * the reference the node's DICOMweb clients are checked against.
+     */
+    static OrthancPeer startDicomWeb(Path dir) throws Exception {
+        TestData.require(Files.isRegularFile(DICOMWEB_PLUGIN), DICOMWEB_PLUGIN + " (Debian orthanc-dicomweb)");
+        return start(dir, config -> {
+            config.putArray("Plugins").add(DICOMWEB_PLUGIN.toString());
+            config.putObject("DicomWeb").put("Enable", true).put("Root", DICOMWEB_PATH).put("EnableWado", true);
+        });
+    }
+
+    private static OrthancPeer start(Path dir, Consumer<ObjectNode> configure) throws Exception {
         TestData.require(Files.isExecutable(BINARY), BINARY + " (Debian orthanc)");
         int dicomPort = freePort();
         int httpPort = freePort();
@@ -75,8 +95,7 @@ final class OrthancPeer implements AutoCloseable {
                 // Orthanc drops an idle kept-alive connection after a second; the client would reuse it and fail
                 .put("KeepAlive", false);
         config.putArray("Plugins");
-        config.putObject("DicomModalities").putArray(NODE_MODALITY).add(nodeAeTitle).add(NodeUnderTest.LOOPBACK)
-                .add(nodePort);
+        configure.accept(config);
         Path configFile = dir.resolve("orthanc.json");
         JSON.writeValue(configFile.toFile(), config);
         Path log = dir.resolve("orthanc.log");
@@ -115,6 +134,11 @@ final class OrthancPeer implements AutoCloseable {
             Thread.sleep(POLL_MILLIS);
         }
         throw new IOException("Orthanc did not answer within " + START_LIMIT + ":\n" + logTail());
+    }
+
+    /** The root of the DICOMweb plugin's services, without a trailing slash. */
+    String dicomWebRoot() {
+        return base.resolve(DICOMWEB_PATH).toString().replaceAll("/$", "");
     }
 
     int dicomPort() {
