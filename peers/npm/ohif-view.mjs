@@ -156,15 +156,22 @@ const browser = await chromium.launch({
   // root in a container has no user namespaces for the sandbox; swiftshader gives WebGL without a GPU
   args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--lang=zh-CN'],
 });
-const result = { viewerOrigin: origin, dicomwebRoot: dicomwebPrefix, requests: [], failedRequests: [], consoleErrors: [] };
+const result = {
+  viewerOrigin: origin, dicomwebRoot: dicomwebPrefix, requests: [], failedRequests: [], abortedRequests: [],
+  consoleErrors: [],
+};
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (m) => { if (m.type() === 'error') result.consoleErrors.push(m.text().slice(0, 500)); });
   page.on('pageerror', (e) => result.consoleErrors.push(`page error: ${String(e).slice(0, 500)}`));
   page.on('requestfailed', (r) => {
-    if (r.url().startsWith(dicomwebPrefix)) {
-      result.failedRequests.push({ method: r.method(), url: r.url(), failure: r.failure()?.errorText ?? 'failed' });
+    if (!r.url().startsWith(dicomwebPrefix)) {
+      return;
     }
+    const entry = { method: r.method(), url: r.url(), failure: r.failure()?.errorText ?? 'failed' };
+    // ERR_ABORTED is the page cancelling its own request (OHIF aborts superseded searches; leaving a page aborts
+    // what is in flight), never the server's doing; CORS refusals and broken connections have other codes
+    (entry.failure === 'net::ERR_ABORTED' ? result.abortedRequests : result.failedRequests).push(entry);
   });
   page.on('response', async (r) => {
     if (!r.url().startsWith(dicomwebPrefix)) {
@@ -182,6 +189,7 @@ try {
   await page.goto(`${origin}/?StudyInstanceUIDs=${encodeURIComponent(studyUid)}`, { waitUntil: 'load' });
   await page.waitForSelector('[data-cy="study-list-results"] tr, table tbody tr, [data-cy^="studyRow"]', { timeout: timeoutMs })
     .catch(() => {});
+  await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
   result.studyListText = (await page.evaluate(() => document.body.innerText)).slice(0, 4000);
 
   await page.goto(`${origin}/viewer?StudyInstanceUIDs=${encodeURIComponent(studyUid)}`, { waitUntil: 'load' });

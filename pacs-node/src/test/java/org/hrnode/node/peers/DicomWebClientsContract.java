@@ -200,13 +200,25 @@ abstract class DicomWebClientsContract {
         assertThat(texts(byModality, "0020000E")).containsAll(seriesUids);
     }
 
+    /**
+     * Where a retrieved instance differs from the original file (null: nowhere), apart from Lossy Image Compression
+     * "00", which an archive that compressed the image losslessly adds to say so (PS3.3 C.7.6.1.1.5; the node does).
+     */
+    static String differenceFromOriginal(Path retrieved, Path original) throws Exception {
+        Dataset got = Part10DataSet.datasetOf(retrieved);
+        Dataset sent = dataset(original);
+        if (!sent.contains(Tag.LossyImageCompression) && "00".equals(got.getString(Tag.LossyImageCompression))) {
+            got.remove(Tag.LossyImageCompression);
+        }
+        return RoundTripCheck.differenceIgnoringPadding(got, sent);
+    }
+
     @Test
     void retrievedInstanceIsTheStoredDataSet() throws Exception {
         for (Path file : List.of(chrX2, ctSeries.get(0))) {
             List<Path> parts = client.parts("retrieveInstance", instanceOptions(file));
             assertThat(parts).hasSize(1);
-            assertThat(RoundTripCheck.differenceIgnoringPadding(Part10DataSet.datasetOf(parts.get(0)),
-                    dataset(file))).as(file.toString()).isNull();
+            assertThat(differenceFromOriginal(parts.get(0), file)).as(file.toString()).isNull();
         }
     }
 
@@ -273,8 +285,7 @@ abstract class DicomWebClientsContract {
         assertThat(searched).as("the stored instance is found").hasSize(1);
 
         List<Path> parts = client.parts("retrieveInstance", instanceOptions(file));
-        assertThat(RoundTripCheck.differenceIgnoringPadding(Part10DataSet.datasetOf(parts.get(0)), dataset(file)))
-                .isNull();
+        assertThat(differenceFromOriginal(parts.get(0), file)).isNull();
         ObjectNode frameOptions = instanceOptions(file);
         frameOptions.putArray("frameNumbers").add(1);
         assertThat(Files.readAllBytes(client.parts("retrieveInstanceFrames", frameOptions).get(0)))
