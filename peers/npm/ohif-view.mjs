@@ -2,11 +2,15 @@
 // radiologist's browser would, and reports as one JSON object on stdout what happened: whether the viewport drew an
 // image, every DICOMweb request and which of them failed, the study list's text, the browser's console errors.
 //
-//   node ohif-view.mjs DICOMWEB_ROOT STUDY_UID [--port N] [--proxy] [--screenshot FILE] [--timeout-ms N]
+//   node ohif-view.mjs DICOMWEB_ROOT STUDY_UID [--wado-uri URL] [--port N] [--proxy] [--screenshot FILE]
+//                      [--timeout-ms N]
+//
+// --screenshot FILE saves the viewer there and the study list beside it (FILE with -list before .png).
 //
 // OHIF is served by a small static server on its own port (--port, default any free one): another origin than the
 // DICOMweb server, so the browser enforces CORS exactly as in a hospital where OHIF and the archive are on different
 // hosts. --proxy instead serves the DICOMweb root through the same origin, for servers without CORS (Orthanc 1.10).
+// --wado-uri makes OHIF load images from that WADO-URI endpoint (OHIF's imageRendering 'wadouri') instead of WADO-RS.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -16,18 +20,21 @@ import { chromium } from 'playwright-core';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.join(HERE, 'ohif-dist');
 const CHROMIUM = process.env.HRNODE_CHROMIUM || '/usr/bin/chromium';
-const PROXY_PREFIX = '/dicomweb-proxy';
+const PROXY_PREFIXES = { dicomweb: '/proxy/dicomweb', wadoUri: '/proxy/wado-uri' };
 
 const args = process.argv.slice(2);
-const positional = args.filter((a, i) => !a.startsWith('--') && !['--port', '--screenshot', '--timeout-ms'].includes(args[i - 1]));
+const VALUED = ['--wado-uri', '--port', '--screenshot', '--timeout-ms'];
+const positional = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1]));
 const [dicomwebRoot, studyUid] = positional;
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const useProxy = args.includes('--proxy');
 const screenshot = option('--screenshot');
 const timeoutMs = Number(option('--timeout-ms') ?? 90000);
 const port = Number(option('--port') ?? 0);
+const wadoUri = option('--wado-uri');
 if (!dicomwebRoot || !studyUid) {
-  console.error('usage: node ohif-view.mjs DICOMWEB_ROOT STUDY_UID [--port N] [--proxy] [--screenshot FILE] [--timeout-ms N]');
+  console.error('usage: node ohif-view.mjs DICOMWEB_ROOT STUDY_UID [--wado-uri URL] [--port N] [--proxy] '
+    + '[--screenshot FILE] [--timeout-ms N]');
   process.exit(2);
 }
 if (!existsSync(path.join(DIST, 'index.html'))) {
@@ -42,7 +49,7 @@ const TYPES = {
 };
 
 // OHIF's own configuration file (app-config.js sets window.config): one DICOMweb data source, the server under test.
-function appConfig(root) {
+function appConfig(root, wadoUriRoot) {
   const source = {
     namespace: '@ohif/extension-default.dataSourcesModule.dicomweb',
     sourceName: 'dicomweb',
@@ -51,9 +58,9 @@ function appConfig(root) {
       name: 'dicomweb',
       qidoRoot: root,
       wadoRoot: root,
-      wadoUriRoot: root,
+      wadoUriRoot: wadoUriRoot ?? root,
       qidoSupportsIncludeField: true,
-      imageRendering: 'wadors',
+      imageRendering: wadoUriRoot ? 'wadouri' : 'wadors',
       thumbnailRendering: 'wadors',
       enableStudyLazyLoad: true,
       supportsFuzzyMatching: false,
@@ -82,18 +89,20 @@ function appConfig(root) {
 }
 
 // Static files with the single-page-app fallback OHIF's serve.json asks for; node's http module is enough for a
-// test server and keeps this harness free of another dependency.
-function startServer(target) {
+// test server and keeps this harness free of another dependency. `targets` are the server's URLs by PROXY_PREFIXES key.
+function startServer(targets) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    if (useProxy && url.pathname.startsWith(PROXY_PREFIX)) {
-      proxy(req, res, target + url.pathname.slice(PROXY_PREFIX.length) + url.search);
+    const proxied = useProxy
+      && Object.keys(PROXY_PREFIXES).find((k) => targets[k] && url.pathname.startsWith(PROXY_PREFIXES[k]));
+    if (proxied) {
+      proxy(req, res, targets[proxied] + url.pathname.slice(PROXY_PREFIXES[proxied].length) + url.search);
       return;
     }
     if (url.pathname === '/app-config.js') {
-      const root = useProxy ? `http://${req.headers.host}${PROXY_PREFIX}` : target;
+      const seen = browserUrls(`http://${req.headers.host}`, targets);
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
-      res.end(appConfig(root));
+      res.end(appConfig(seen.dicomweb, seen.wadoUri));
       return;
     }
     let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
@@ -104,6 +113,17 @@ function startServer(target) {
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+// The server's URLs as the browser uses them: the server itself, or through the proxy on the page's origin.
+function browserUrls(origin, targets) {
+  const seen = {};
+  for (const [k, target] of Object.entries(targets)) {
+    if (target) {
+      seen[k] = useProxy ? origin + PROXY_PREFIXES[k] : target;
+    }
+  }
+  return seen;
 }
 
 function proxy(req, res, to) {
@@ -122,7 +142,8 @@ function proxy(req, res, to) {
 // Statistics of the first viewport's canvas, computed in the page: cornerstone draws each viewport into a 2D canvas.
 async function canvasStats(page) {
   return page.evaluate(() => {
-    const canvas = document.querySelector('canvas.cornerstone-canvas') ?? document.querySelector('.cornerstone-viewport-element canvas');
+    const canvas = document.querySelector('canvas.cornerstone-canvas')
+      ?? document.querySelector('.cornerstone-viewport-element canvas');
     if (!canvas || canvas.width === 0 || canvas.height === 0) {
       return null;
     }
@@ -147,9 +168,11 @@ async function canvasStats(page) {
 }
 
 const started = Date.now();
-const server = await startServer(dicomwebRoot.replace(/\/+$/, ''));
+const targets = { dicomweb: dicomwebRoot.replace(/\/+$/, ''), wadoUri: wadoUri };
+const server = await startServer(targets);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const dicomwebPrefix = useProxy ? `${origin}${PROXY_PREFIX}` : dicomwebRoot.replace(/\/+$/, '');
+const serverUrls = Object.values(browserUrls(origin, targets));
+const toServer = (url) => serverUrls.some((prefix) => url.startsWith(prefix));
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
@@ -157,7 +180,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--lang=zh-CN'],
 });
 const result = {
-  viewerOrigin: origin, dicomwebRoot: dicomwebPrefix, requests: [], failedRequests: [], abortedRequests: [],
+  viewerOrigin: origin, serverUrls, requests: [], failedRequests: [], abortedRequests: [],
   consoleErrors: [],
 };
 try {
@@ -165,7 +188,7 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') result.consoleErrors.push(m.text().slice(0, 500)); });
   page.on('pageerror', (e) => result.consoleErrors.push(`page error: ${String(e).slice(0, 500)}`));
   page.on('requestfailed', (r) => {
-    if (!r.url().startsWith(dicomwebPrefix)) {
+    if (!toServer(r.url())) {
       return;
     }
     const entry = { method: r.method(), url: r.url(), failure: r.failure()?.errorText ?? 'failed' };
@@ -174,7 +197,7 @@ try {
     (entry.failure === 'net::ERR_ABORTED' ? result.abortedRequests : result.failedRequests).push(entry);
   });
   page.on('response', async (r) => {
-    if (!r.url().startsWith(dicomwebPrefix)) {
+    if (!toServer(r.url())) {
       return;
     }
     const entry = { method: r.request().method(), url: r.url(), status: r.status(),
@@ -187,10 +210,13 @@ try {
 
   // The study list first: what a user sees before opening a study (names included).
   await page.goto(`${origin}/?StudyInstanceUIDs=${encodeURIComponent(studyUid)}`, { waitUntil: 'load' });
-  await page.waitForSelector('[data-cy="study-list-results"] tr, table tbody tr, [data-cy^="studyRow"]', { timeout: timeoutMs })
-    .catch(() => {});
+  await page.waitForSelector('[data-cy="study-list-results"] tr, table tbody tr, [data-cy^="studyRow"]',
+    { timeout: timeoutMs }).catch(() => {});
   await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
   result.studyListText = (await page.evaluate(() => document.body.innerText)).slice(0, 4000);
+  if (screenshot) {
+    await page.screenshot({ path: screenshot.replace(/(\.png)?$/, '-list.png') });
+  }
 
   await page.goto(`${origin}/viewer?StudyInstanceUIDs=${encodeURIComponent(studyUid)}`, { waitUntil: 'load' });
   const deadline = Date.now() + timeoutMs;

@@ -28,7 +28,8 @@ fi
 say "fetching $ohif_package@$ohif_version (pre-built OHIF viewer)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-npm pack "$ohif_package@$ohif_version" --prefer-offline --pack-destination "$work" --json --loglevel=error > "$work/pack.json"
+npm pack "$ohif_package@$ohif_version" --prefer-offline --pack-destination "$work" --json --loglevel=error \
+  > "$work/pack.json"
 got="$(node -e 'console.log(require(process.argv[1])[0].integrity)' "$work/pack.json")"
 if [[ "$got" != "$ohif_integrity" ]]; then
   say "integrity of $ohif_package@$ohif_version is $got, package.json pins $ohif_integrity"

@@ -49,8 +49,11 @@ abstract class DicomWebClientsContract {
     Path chrX1;
     Path chrX2;
     Path chrGb2312;
-    /** A GB18030 file whose name is Chinese in the first (alphabetic) group, as many Chinese sites write it. */
+    /** GB18030 and UTF-8 files whose name is Chinese in the first group only, as many Chinese sites write names. */
     Path chineseFirstGroup;
+    Path chineseFirstGroupUtf8;
+    /** Where the browser tests leave their screenshots, for a person to look at. */
+    private static final Path SCREENSHOTS = Path.of("target", "dicomweb-clients");
 
     /** Starts the server under test with its data under {@code dir}. */
     abstract void startServer(Path dir) throws Exception;
@@ -59,6 +62,9 @@ abstract class DicomWebClientsContract {
 
     /** The server's DICOMweb root, without a trailing slash. */
     abstract String dicomWebRoot();
+
+    /** The server's WADO-URI endpoint (the URL before {@code ?requestType=WADO}). */
+    abstract String wadoUriEndpoint();
 
     /** Puts Part 10 files into the server by its ordinary ingest path (not STOW, which is tested on its own). */
     abstract void load(List<Path> files) throws Exception;
@@ -78,11 +84,12 @@ abstract class DicomWebClientsContract {
         chrX1 = shared.resolve("charset/chrX1.dcm");
         chrX2 = shared.resolve("charset/chrX2.dcm");
         chrGb2312 = shared.resolve("charset/chrGB2312.dcm");
-        chineseFirstGroup = withChineseAlphabeticName(chrX2, work.resolve("chinese-first-group.dcm"));
+        chineseFirstGroup = withChineseAlphabeticName(chrX2, "王^小东", "CN1", work.resolve("chinese-gb18030.dcm"));
+        chineseFirstGroupUtf8 = withChineseAlphabeticName(chrX1, "王^小東", "CN2", work.resolve("chinese-utf8.dcm"));
         startServer(Files.createDirectories(work.resolve("server")));
         client = new DicomWebClientPeer(dicomWebRoot(), Files.createDirectories(work.resolve("client")));
         List<Path> files = new ArrayList<>(ctSeries);
-        files.addAll(List.of(chrX1, chrX2, chrGb2312, chineseFirstGroup));
+        files.addAll(List.of(chrX1, chrX2, chrGb2312, chineseFirstGroup, chineseFirstGroupUtf8));
         load(files);
     }
 
@@ -91,13 +98,17 @@ abstract class DicomWebClientsContract {
         stopServer();
     }
 
-    /** A copy of a GB18030 file with {@code 王^小东} as its only name group and UIDs of its own. */
-    private static Path withChineseAlphabeticName(Path source, Path target) throws Exception {
+    /**
+     * A copy of {@code source} (written in its own character set) with {@code name} as its only name group and UIDs
+     * of its own, the source's with {@code .N} appended, N from the patient id {@code CN<N>}.
+     */
+    private static Path withChineseAlphabeticName(Path source, String name, String patientId, Path target)
+            throws Exception {
         Dataset ds = Part10DataSet.datasetOf(source);
-        ds.setString(Tag.PatientName, VR.PN, "王^小东");
-        ds.setString(Tag.PatientID, VR.LO, "CN1EXAMPLE");
+        ds.setString(Tag.PatientName, VR.PN, name);
+        ds.setString(Tag.PatientID, VR.LO, patientId);
         for (int tag : new int[] {Tag.StudyInstanceUID, Tag.SeriesInstanceUID, Tag.SOPInstanceUID}) {
-            ds.setString(tag, VR.UI, ds.getString(tag) + ".9");
+            ds.setString(tag, VR.UI, ds.getString(tag) + "." + patientId.substring(2));
         }
         DicomWriter.writeFile(target, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         return target;
@@ -156,7 +167,8 @@ abstract class DicomWebClientsContract {
         for (Expected e : List.of(new Expected(chrX1, WANG_ALPHABETIC, "王^小東"),
                 new Expected(chrX2, WANG_ALPHABETIC, "王^小东"),
                 new Expected(chrGb2312, "Zhang^XiaoDong", "张^小东"),
-                new Expected(chineseFirstGroup, "王^小东", null))) {
+                new Expected(chineseFirstGroup, "王^小东", null),
+                new Expected(chineseFirstGroupUtf8, "王^小東", null))) {
             String study = uid(e.file(), Tag.StudyInstanceUID);
             JsonNode found = client.json("searchForStudies", query("StudyInstanceUID", study));
             assertThat(found).as(e.file() + " " + found).hasSize(1);
@@ -263,6 +275,12 @@ abstract class DicomWebClientsContract {
         assertThat(greyLevels(image)).isGreaterThan(MIN_GREY_LEVELS);
     }
 
+    /** A screenshot file under target/dicomweb-clients named after the server's test class and {@code what}. */
+    private Path screenshot(String what) throws Exception {
+        return Files.createDirectories(SCREENSHOTS).toAbsolutePath()
+                .resolve(getClass().getSimpleName() + "-" + what + ".png");
+    }
+
     static int greyLevels(BufferedImage image) {
         Set<Integer> levels = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y++) {
@@ -295,21 +313,31 @@ abstract class DicomWebClientsContract {
     @Test
     void ohifDrawsTheCtStudyWithoutFailedRequests() throws Exception {
         NodeJsPeer.requireBrowser();
-        OhifViewer.Visit visit = OhifViewer.open(dicomWebRoot(), CT_STUDY, viewerPort(), !answersCors(),
-                work.resolve("ohif-ct.png"));
+        OhifViewer.Visit visit = OhifViewer.open(dicomWebRoot(), null, CT_STUDY, viewerPort(), !answersCors(),
+                screenshot("ct"));
         assertThat(visit.failedRequests()).as(visit.describe()).isEmpty();
         assertThat(visit.dicomWebRequests()).as(visit.describe()).isPositive();
         assertThat(visit.rendered()).as("the viewport drew the image: " + visit.describe()).isTrue();
     }
 
     @Test
+    void ohifDrawsTheCtStudyFromWadoUri() throws Exception {
+        NodeJsPeer.requireBrowser();
+        OhifViewer.Visit visit = OhifViewer.open(dicomWebRoot(), wadoUriEndpoint(), CT_STUDY, viewerPort(),
+                !answersCors(), screenshot("ct-wado-uri"));
+        assertThat(visit.failedRequests()).as(visit.describe()).isEmpty();
+        assertThat(visit.answeredRequestsContaining("requestType=WADO")).as(visit.describe()).isPositive();
+        assertThat(visit.rendered()).as("the viewport drew the image: " + visit.describe()).isTrue();
+    }
+
+    @Test
     void ohifListsChineseNamesAndDrawsTheirImage() throws Exception {
         NodeJsPeer.requireBrowser();
-        OhifViewer.Visit visit = OhifViewer.open(dicomWebRoot(), uid(chineseFirstGroup, Tag.StudyInstanceUID),
-                viewerPort(), !answersCors(), work.resolve("ohif-chinese.png"));
+        OhifViewer.Visit visit = OhifViewer.open(dicomWebRoot(), null, uid(chineseFirstGroup, Tag.StudyInstanceUID),
+                viewerPort(), !answersCors(), screenshot("chinese"));
         assertThat(visit.failedRequests()).as(visit.describe()).isEmpty();
         // OHIF shows a name's first group with ", " between family and given name
-        assertThat(visit.studyListText()).as(visit.describe()).contains("王, 小东");
+        assertThat(visit.studyListText()).as(visit.describe()).contains("王, 小东", "王, 小東");
         assertThat(visit.rendered()).as("the viewport drew the image: " + visit.describe()).isTrue();
     }
 }

@@ -30,6 +30,11 @@ class DicomWebClientsOrthancTest extends DicomWebClientsContract {
     }
 
     @Override
+    String wadoUriEndpoint() {
+        return orthanc.wadoUriEndpoint();
+    }
+
+    @Override
     void load(List<Path> files) throws Exception {
         for (Path f : files) {
             orthanc.upload(f);

@@ -17,6 +17,7 @@ final class OhifViewer {
     /** OHIF's start, the study list and the viewer's first image on a busy two-core machine, with room to spare. */
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(120);
+    private static final int HTTP_OK = 200;
 
     private OhifViewer() {
     }
@@ -42,6 +43,17 @@ final class OhifViewer {
             return report.path("requests").size();
         }
 
+        /** The requests whose URL contains {@code text} that the server answered 200. */
+        long answeredRequestsContaining(String text) {
+            List<JsonNode> matching = new ArrayList<>();
+            report.path("requests").forEach(r -> {
+                if (r.path("url").asText().contains(text) && r.path("status").asInt() == HTTP_OK) {
+                    matching.add(r);
+                }
+            });
+            return matching.size();
+        }
+
         String studyListText() {
             return report.path("studyListText").asText("");
         }
@@ -49,12 +61,16 @@ final class OhifViewer {
 
     /**
      * Opens {@code studyUid} from the DICOMweb services at {@code dicomWebRoot}, serving OHIF on {@code port} (0: any
-     * free one), and saves a screenshot of the viewer to {@code screenshot}.
+     * free one), and saves a screenshot of the viewer to {@code screenshot}. With a {@code wadoUri} endpoint OHIF loads
+     * the images from there (WADO-URI) instead of WADO-RS; null: WADO-RS.
      */
-    static Visit open(String dicomWebRoot, String studyUid, int port, boolean sameOriginProxy, Path screenshot)
-            throws Exception {
+    static Visit open(String dicomWebRoot, String wadoUri, String studyUid, int port, boolean sameOriginProxy,
+            Path screenshot) throws Exception {
         List<String> args = new ArrayList<>(List.of(dicomWebRoot, studyUid, "--port", Integer.toString(port),
                 "--screenshot", screenshot.toString(), "--timeout-ms", Long.toString(RENDER_TIMEOUT.toMillis())));
+        if (wadoUri != null) {
+            args.addAll(List.of("--wado-uri", wadoUri));
+        }
         if (sameOriginProxy) {
             args.add("--proxy");
         }

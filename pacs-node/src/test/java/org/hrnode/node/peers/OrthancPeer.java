@@ -36,6 +36,7 @@ final class OrthancPeer implements AutoCloseable {
     static final String NODE_MODALITY = "hrnode";
     static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
     private static final String DICOMWEB_PATH = "/dicom-web/";
+    private static final String WADO_URI_PATH = "/wado";
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -70,7 +71,8 @@ final class OrthancPeer implements AutoCloseable {
         TestData.require(Files.isRegularFile(DICOMWEB_PLUGIN), DICOMWEB_PLUGIN + " (Debian orthanc-dicomweb)");
         return start(dir, config -> {
             config.putArray("Plugins").add(DICOMWEB_PLUGIN.toString());
-            config.putObject("DicomWeb").put("Enable", true).put("Root", DICOMWEB_PATH).put("EnableWado", true);
+            config.putObject("DicomWeb").put("Enable", true).put("Root", DICOMWEB_PATH).put("EnableWado", true)
+                    .put("WadoRoot", WADO_URI_PATH);
         });
     }
 
@@ -139,6 +141,11 @@ final class OrthancPeer implements AutoCloseable {
     /** The root of the DICOMweb plugin's services, without a trailing slash. */
     String dicomWebRoot() {
         return base.resolve(DICOMWEB_PATH).toString().replaceAll("/$", "");
+    }
+
+    /** The DICOMweb plugin's WADO-URI endpoint. */
+    String wadoUriEndpoint() {
+        return base.resolve(WADO_URI_PATH).toString();
     }
 
     int dicomPort() {
