@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -253,6 +255,29 @@ abstract class DicomWebClientsContract {
             assertThat(pixels.has("BulkDataURI") || pixels.has("InlineBinary"))
                     .as("Pixel Data of " + firstText(instance, "00080018") + ": " + pixels).isTrue();
         }
+    }
+
+    @Test
+    void instanceMetadataLeadsToThePixelDataAsBulkData() throws Exception {
+        Path file = ctSeries.get(0);
+        JsonNode metadata = client.json("retrieveInstanceMetadata", instanceOptions(file));
+        assertThat(metadata).hasSize(1);
+        JsonNode instance = metadata.get(0);
+        assertThat(firstText(instance, "00080018")).isEqualTo(uid(file, Tag.SOPInstanceUID));
+        assertThat(firstText(instance, "00200013")).isEqualTo(dataset(file).getString(Tag.InstanceNumber));
+        JsonNode pixels = instance.path("7FE00010");
+        byte[] got;
+        if (pixels.has("InlineBinary")) {
+            got = Base64.getDecoder().decode(pixels.get("InlineBinary").asText());
+        } else {
+            assertThat(pixels.has("BulkDataURI")).as("Pixel Data: " + pixels).isTrue();
+            // PS3.18 F.2.6 allows a URI relative to the service's root; OHIF resolves it the same way
+            String uri = URI.create(dicomWebRoot() + "/").resolve(pixels.get("BulkDataURI").asText()).toString();
+            List<Path> parts = client.parts("retrieveBulkData", DicomWebClientPeer.options().put("BulkDataURI", uri));
+            assertThat(parts).hasSize(1);
+            got = Files.readAllBytes(parts.get(0));
+        }
+        assertThat(got).isEqualTo(pixelData(file));
     }
 
     @Test
