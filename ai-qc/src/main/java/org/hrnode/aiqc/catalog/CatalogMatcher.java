@@ -1,6 +1,9 @@
 package org.hrnode.aiqc.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,11 +41,15 @@ public final class CatalogMatcher {
 
     private final Catalog catalog;
     private final Set<String> regionsWithInfantItem = new HashSet<>();
+    private final Map<String, Set<View>> viewsByRegion = new HashMap<>();
 
     public CatalogMatcher(Catalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         catalog.items().stream().filter(i -> i.population() == Population.INFANT)
                 .forEach(i -> regionsWithInfantItem.add(i.region().key()));
+        for (CatalogItem i : catalog.items()) {
+            viewsByRegion.computeIfAbsent(i.region().key(), k -> EnumSet.noneOf(View.class)).addAll(i.views());
+        }
     }
 
     public Catalog catalog() {
@@ -63,7 +70,8 @@ public final class CatalogMatcher {
         if (mapped.isPresent()) {
             return mapped.get();
         }
-        ItemScorer scorer = new ItemScorer(evidence, catalog.vocabulary(), regionsWithInfantItem);
+        ItemScorer scorer = new ItemScorer(evidence, catalog.vocabulary(), regionsWithInfantItem,
+                viewsByRegion);
         List<Score> scores = new ArrayList<>();
         for (CatalogItem item : catalog.items()) {
             Score s = scorer.score(item);
@@ -114,7 +122,8 @@ public final class CatalogMatcher {
         if (sorted.isEmpty() || sorted.getFirst().value() < ACCEPT) {
             return List.of();
         }
-        double best = sorted.getFirst().value();
+        Score top = sorted.getFirst();
+        double best = top.value();
         Map<String, List<Score>> byRegion = new LinkedHashMap<>();
         for (Score s : sorted) {
             if (s.value() >= ACCEPT) {
@@ -124,10 +133,12 @@ public final class CatalogMatcher {
         }
         List<Score> chosen = new ArrayList<>();
         for (List<Score> group : byRegion.values()) {
-            double groupBest = group.getFirst().value();
-            if (groupBest < best - OTHER_REGION_MARGIN) {
+            Score groupTop = group.getFirst();
+            if (groupTop != top && (groupTop.value() < best - OTHER_REGION_MARGIN || !groupTop.regionExact()
+                    || groupTop.regionWeight() < top.regionWeight())) {
                 continue;
             }
+            double groupBest = groupTop.value();
             List<Score> kept = new ArrayList<>();
             for (Score s : group) {
                 if (s.value() >= groupBest - TIE) {
@@ -143,26 +154,16 @@ public final class CatalogMatcher {
     }
 
     /**
-     * A radiograph item whose views were all named, which a kept item of the region does not already contain, is a
-     * second exam of the same study (颈椎正侧位 + 双斜位).
+     * A radiograph item whose views were all named and imaged, sharing no view with a kept item of the region and
+     * naming the same side, is a second exam of the same study (颈椎正侧位 + 双斜位).
      */
     private static boolean complementary(Score s, List<Score> kept) {
         CatalogItem item = s.item();
-        if (item.modality() != CatalogModality.DR || item.views().isEmpty()
-                || s.missing().stream().anyMatch(m -> m.startsWith("views") || m.startsWith("images lack"))) {
+        if (item.modality() != CatalogModality.DR || item.views().isEmpty() || !s.viewsComplete()) {
             return false;
         }
         for (Score k : kept) {
-            if (k.item().side() != item.side() && item.side() != Side.UNSPECIFIED
-                    && k.item().side() != Side.UNSPECIFIED) {
-                return false;
-            }
-            List<View> rest = new ArrayList<>(k.item().views());
-            boolean contained = true;
-            for (View v : item.views()) {
-                contained &= rest.remove(v);
-            }
-            if (contained) {
+            if (k.item().side() != item.side() || !Collections.disjoint(k.item().views(), item.views())) {
                 return false;
             }
         }

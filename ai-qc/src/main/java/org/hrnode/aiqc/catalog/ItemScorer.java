@@ -36,16 +36,23 @@ import org.hrnode.aiqc.catalog.Vocabulary.Kind;
 final class ItemScorer {
 
     /** The score of one item and why. */
-    record Score(CatalogItem item, double value, List<String> reasons, List<String> missing) {
+    /**
+     * @param regionWeight  the weight of the field the region was named in
+     * @param regionExact   whether the study named the item's region itself, not a neighbour
+     * @param viewsComplete whether every view the item requires was named or imaged, with enough images
+     */
+    record Score(CatalogItem item, double value, List<String> reasons, List<String> missing, double regionWeight,
+                 boolean regionExact, boolean viewsComplete) {
     }
 
     private final StudyEvidence e;
     private final Vocabulary vocabulary;
     private final Set<String> regionsWithInfantItem;
+    private final Map<String, Set<View>> viewsByRegion;
     private final CatalogModality category;
     private final double modalityFactor;
     private final String modalityReason;
-    private final Map<Side, String> sides = new EnumMap<>(Side.class);
+    private final Map<Side, String> textSides = new EnumMap<>(Side.class);
     private final Map<View, Integer> namedViews = new EnumMap<>(View.class);
     private final Map<View, Integer> imagedViews = new EnumMap<>(View.class);
     private final Map<Posture, String> postures = new EnumMap<>(Posture.class);
@@ -55,10 +62,18 @@ final class ItemScorer {
     private final String infantReason;
     private final String exclusion;
 
-    ItemScorer(StudyEvidence e, Vocabulary vocabulary, Set<String> regionsWithInfantItem) {
+    /**
+     * @param regionsWithInfantItem regions that have a 婴幼儿 item
+     * @param viewsByRegion         per region, the views its DR items require: only those count against an item
+     *                              when a study shows them and the item does not need them (a CC mammogram view
+     *                              tells no item apart, a lateral chest view does)
+     */
+    ItemScorer(StudyEvidence e, Vocabulary vocabulary, Set<String> regionsWithInfantItem,
+            Map<String, Set<View>> viewsByRegion) {
         this.e = e;
         this.vocabulary = vocabulary;
         this.regionsWithInfantItem = regionsWithInfantItem;
+        this.viewsByRegion = viewsByRegion;
         // modality: the catalogue category with most image instances; else what the text names
         CatalogModality best = null;
         for (Map.Entry<CatalogModality, Integer> m : e.modalityCounts.entrySet()) {
@@ -88,9 +103,8 @@ final class ItemScorer {
             }
         }
         for (Found f : e.of(Kind.SIDE)) {
-            sides.putIfAbsent(Side.valueOf(f.hit().key()), f.where());
+            textSides.putIfAbsent(Side.valueOf(f.hit().key()), f.where());
         }
-        e.attributeSides.forEach(sides::putIfAbsent);
         for (Found f : e.of(Kind.VIEW)) {
             Map<View, Integer> inThisHit = new EnumMap<>(View.class);
             f.hit().keys().forEach(k -> inThisHit.merge(View.valueOf(k), 1, Integer::sum));
@@ -147,9 +161,13 @@ final class ItemScorer {
         List<String> reasons = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         double s = modality(item, reasons);
-        if (s > 0) {
-            s *= region(item, reasons);
+        Found regionFound = s > 0 ? regionFound(item) : null;
+        if (regionFound == null) {
+            return new Score(item, 0, reasons, missing, 0, false, false);
         }
+        double regionWeight = regionFound.field().weight();
+        boolean regionExact = regionFound.hit().key().equals(item.region().key());
+        s *= region(item, regionFound, reasons);
         if (s > 0) {
             s *= contrast(item, reasons, missing);
         }
@@ -166,7 +184,7 @@ final class ItemScorer {
             s *= 0.3;
             missing.add(exclusion);
         }
-        return new Score(item, s, reasons, missing);
+        return new Score(item, s, reasons, missing, regionWeight, regionExact, viewsComplete(item));
     }
 
     private double modality(CatalogItem item, List<String> reasons) {
@@ -194,24 +212,31 @@ final class ItemScorer {
         return modalityFactor;
     }
 
-    private double region(CatalogItem item, List<String> reasons) {
+    /** The region named in the study that fits the item best, or null when none is near it. */
+    private Found regionFound(CatalogItem item) {
         double best = 0;
         Found bestFound = null;
         for (Found f : e.of(Kind.REGION)) {
-            double v = f.field().weight() * vocabulary.similarity(vocabulary.region(f.hit().key()), item.region())
-                    * (f.hit().fuzzy() ? 0.9 : 1);
+            double v = regionValue(f, item);
             if (v > best) {
                 best = v;
                 bestFound = f;
             }
         }
-        if (bestFound != null) {
-            String named = bestFound.hit().key();
-            reasons.add("region " + item.region().zh()
-                    + (named.equals(item.region().key()) ? "" : " (near " + vocabulary.region(named).zh() + ")")
-                    + " from " + bestFound.where());
-        }
-        return best;
+        return bestFound;
+    }
+
+    private double regionValue(Found f, CatalogItem item) {
+        return f.field().weight() * vocabulary.similarity(vocabulary.region(f.hit().key()), item.region())
+                * (f.hit().fuzzy() ? 0.9 : 1);
+    }
+
+    private double region(CatalogItem item, Found found, List<String> reasons) {
+        String named = found.hit().key();
+        reasons.add("region " + item.region().zh()
+                + (named.equals(item.region().key()) ? "" : " (near " + vocabulary.region(named).zh() + ")")
+                + " from " + found.where());
+        return regionValue(found, item);
     }
 
     private double contrast(CatalogItem item, List<String> reasons, List<String> missing) {
@@ -230,12 +255,23 @@ final class ItemScorer {
     }
 
     private double side(CatalogItem item, List<String> reasons, List<String> missing) {
-        boolean both = sides.containsKey(Side.BOTH) || sides.containsKey(Side.LEFT) && sides.containsKey(Side.RIGHT);
-        Side single = both ? null : sides.containsKey(Side.LEFT) ? Side.LEFT
-                : sides.containsKey(Side.RIGHT) ? Side.RIGHT : null;
-        String where = String.join(", ", new LinkedHashMap<>(sides).values());
+        Map<Side, String> attributes = e.attributeSides;
+        boolean both = bilateral(textSides) || bilateral(attributes);
+        Side text = single(textSides);
+        Side attribute = single(attributes);
+        boolean conflict = !both && text != null && attribute != null && text != attribute;
+        Side single = both || conflict ? null : text != null ? text : attribute;
+        Map<Side, String> all = new EnumMap<>(Side.class);
+        all.putAll(textSides);
+        attributes.forEach(all::putIfAbsent);
+        String where = String.join(", ", all.values());
         switch (item.side()) {
             case LEFT, RIGHT -> {
+                if (conflict) {
+                    missing.add("laterality contradicts itself (" + textSides.get(text) + ", "
+                            + attributes.get(attribute) + ")");
+                    return 0.45;
+                }
                 if (both) {
                     reasons.add("both sides imaged (" + where + ")");
                     return 0.9;
@@ -255,8 +291,8 @@ final class ItemScorer {
                     reasons.add("both sides from " + where);
                     return 1;
                 }
-                if (single != null) {
-                    missing.add("only " + single.zh() + " side imaged (" + where + ") for a 双 item");
+                if (single != null || conflict) {
+                    missing.add("one side imaged (" + where + ") for a 双 item");
                     return 0.3;
                 }
                 missing.add("laterality not stated (双)");
@@ -272,6 +308,15 @@ final class ItemScorer {
                 return 1;
             }
         }
+    }
+
+    private static boolean bilateral(Map<Side, String> sides) {
+        return sides.containsKey(Side.BOTH) || sides.containsKey(Side.LEFT) && sides.containsKey(Side.RIGHT);
+    }
+
+    private static Side single(Map<Side, String> sides) {
+        return bilateral(sides) ? null : sides.containsKey(Side.LEFT) ? Side.LEFT
+                : sides.containsKey(Side.RIGHT) ? Side.RIGHT : null;
     }
 
     private double views(CatalogItem item, List<String> reasons, List<String> missing) {
@@ -299,21 +344,22 @@ final class ItemScorer {
                 for (Map.Entry<View, Integer> r : need.entrySet()) {
                     covered += Math.min(r.getValue(), have.getOrDefault(r.getKey(), 0));
                 }
-                long extra = have.keySet().stream().filter(v -> !need.containsKey(v)).count();
-                f = Math.max(0.1, 0.5 + 0.5 * covered / required.size() - 0.05 * extra);
+                Set<View> telling = viewsByRegion.getOrDefault(item.region().key(), Set.of());
+                long extra = have.keySet().stream().filter(v -> !need.containsKey(v) && telling.contains(v)).count();
+                f = Math.max(0.1, 0.5 + 0.5 * covered / required.size() - 0.15 * extra);
                 reasons.add("views " + describe(have) + " for " + describe(need));
                 if (covered < required.size()) {
                     missing.add("views named lack " + lacking(need, have));
                 }
                 if (!imagedViews.isEmpty()) {
-                    String lack = lacking(need, imagedViews);
+                    String lack = lacking(asImaged(need), imagedViews);
                     if (!lack.isEmpty()) {
-                        f *= 0.85;
+                        f *= 0.9;
                         missing.add("images lack " + lack + " (View Position " + String.join("/", e.imageViewValues)
                                 + ")");
                     }
                 } else if (e.radiographs > 0 && e.radiographs < required.size()) {
-                    f *= 0.85;
+                    f *= 0.9;
                     missing.add("only " + e.radiographs + " image(s) for " + required.size() + " views");
                 }
             }
@@ -330,6 +376,27 @@ final class ItemScorer {
             }
         }
         return f;
+    }
+
+    /** Whether the item's views were all named or imaged, with an image for each. */
+    private boolean viewsComplete(CatalogItem item) {
+        if (item.modality() != CatalogModality.DR || item.views().isEmpty()) {
+            return true;
+        }
+        Map<View, Integer> need = new EnumMap<>(View.class);
+        item.views().forEach(v -> need.merge(v, 1, Integer::sum));
+        Map<View, Integer> have = new EnumMap<>(namedViews);
+        imagedViews.forEach((v, n) -> have.merge(v, n, Math::max));
+        if (!lacking(need, have).isEmpty() || e.radiographs < item.views().size()) {
+            return false;
+        }
+        return imagedViews.isEmpty() || lacking(asImaged(need), imagedViews).isEmpty();
+    }
+
+    private static Map<View, Integer> asImaged(Map<View, Integer> views) {
+        Map<View, Integer> out = new EnumMap<>(View.class);
+        views.forEach((v, n) -> out.merge(v.imagedAs(), n, Integer::sum));
+        return out;
     }
 
     private static String describe(Map<View, Integer> views) {

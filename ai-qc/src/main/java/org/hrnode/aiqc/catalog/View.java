@@ -21,4 +21,16 @@ public enum View {
     public String zh() {
         return zh;
     }
+
+    /**
+     * The projection an image of this view carries in View Position: an open-mouth odontoid view is taken AP,
+     * flexion and extension are laterals.
+     */
+    public View imagedAs() {
+        return switch (this) {
+            case OPEN_MOUTH -> FRONTAL;
+            case FLEXION, EXTENSION -> LATERAL;
+            default -> this;
+        };
+    }
 }

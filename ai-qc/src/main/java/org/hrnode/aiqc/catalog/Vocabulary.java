@@ -176,15 +176,17 @@ public final class Vocabulary {
         boolean[] covered = new boolean[s.length()];
         int i = 0;
         while (i < s.length()) {
-            Term term = longestAt(s, i);
-            if (term == null) {
+            List<Term> terms = longestAt(s, i);
+            if (terms.isEmpty()) {
                 i++;
                 continue;
             }
-            int end = i + term.text().length();
+            int end = i + terms.getFirst().text().length();
             Arrays.fill(covered, i, end, true);
-            if (term.kind() != Kind.NEUTRAL) {
-                hits.add(new Hit(term.kind(), term.keys(), term.text(), false));
+            for (Term term : terms) {
+                if (term.kind() != Kind.NEUTRAL) {
+                    hits.add(new Hit(term.kind(), term.keys(), term.text(), false));
+                }
             }
             i = end;
         }
@@ -192,18 +194,27 @@ public final class Vocabulary {
         return hits;
     }
 
-    private Term longestAt(String s, int i) {
+    /** The longest term at {@code i}, with every other term of the same text (KUB is a region and a posture). */
+    private List<Term> longestAt(String s, int i) {
         List<Term> candidates = termsByFirstChar.get(s.charAt(i));
         if (candidates == null) {
-            return null;
+            return List.of();
         }
+        List<Term> found = new ArrayList<>();
         for (Term t : candidates) {
             String text = t.text();
-            if (s.startsWith(text, i) && wordBoundaries(s, i, i + text.length())) {
-                return t;
+            if (!found.isEmpty()) {
+                if (text.length() < found.getFirst().text().length()) {
+                    break;
+                }
+                if (text.equals(found.getFirst().text())) {
+                    found.add(t);
+                }
+            } else if (s.startsWith(text, i) && wordBoundaries(s, i, i + text.length())) {
+                found.add(t);
             }
         }
-        return null;
+        return found;
     }
 
     /** A term that starts (ends) with an ASCII letter or digit must not continue a word before (after) it. */
