@@ -17,11 +17,12 @@ import org.hrnode.dicom.dict.Tag;
 /** One line of {@code catalog-match-cases.tsv}: a study's headers and the items it must match. */
 record MatchCase(int line, Set<Integer> expected, String[] cells) {
 
-    static final String RESOURCE = "/catalog-match-cases.tsv";
+    static final String CASES = "/catalog-match-cases.tsv";
+    static final String HOLDOUT = "/catalog-match-holdout.tsv";
 
-    static List<MatchCase> all() throws IOException {
+    static List<MatchCase> all(String resource) throws IOException {
         List<MatchCase> cases = new ArrayList<>();
-        try (InputStream in = MatchCase.class.getResourceAsStream(RESOURCE);
+        try (InputStream in = MatchCase.class.getResourceAsStream(resource);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
