@@ -21,12 +21,15 @@ import org.hrnode.aiqc.catalog.Vocabulary.Kind;
  *             × similarity (1 same region, the vocabulary's "related" weight for neighbours, else 0)
  * contrast    CT/MR: 1 as stated; 0 contradicted; not stated: 0.9 for 平扫 items, 0.5 for 增强 items.
  *             Any 增强 word or a contrast agent makes the study 增强 (平扫+增强 is 增强)
- * side        item 左/右: 1 same side, 0 the other, 0.9 both sides imaged, 0.5 not stated
- *             item 双: 1 both, 0.3 one side, 0.6 not stated; item without side: 0.95 when 双 is stated, else 1
- * views       DR items naming views: 0.5 + 0.5 × (share of the item's views named) − 0.05 per other view named,
+ * side        item 左/右: 1 same side, 0 the other, 0.9 both sides imaged, 0.5 not stated, 0.45 when the text and
+ *             the Laterality attributes contradict; item 双: 1 both, 0.3 one side, 0.6 not stated; item without
+ *             side: 0.95 when both sides of a paired part are stated, else 1
+ * views       DR items naming views: 0.5 + 0.5 × (share of the item's views named or imaged) − 0.15 per other view
+ *             shown that tells items of the region apart (a lateral on a chest PA item; not CC on a mammogram),
  *             at least 0.1; with no view named, 0.9 when there are as many images as views, else scaled down;
- *             × 0.85 when the images themselves (View Position) lack a required view; posture (立位/卧位):
- *             × 1 stated alike, 0.3 the other, 0.9 not stated
+ *             × 0.9 when the images (View Position, open-mouth imaged as AP, flexion/extension as lateral) lack a
+ *             required view or are fewer than the views; posture (立位/卧位): × 1 stated alike, 0.3 the other,
+ *             0.9 not stated
  * population  婴幼儿 item: 1 infant (age under 3, or 婴幼儿 words without an age), 0.2 older, 0.6 unknown;
  *             other items of a region that has an infant item: 0.5 for an infant
  * </pre>
