@@ -181,8 +181,8 @@ public final class CatalogMatcher {
     private static String noMatch(ItemScorer scorer, List<Score> scores) {
         List<String> parts = new ArrayList<>();
         parts.add("no catalogue item");
-        if (scorer.category() == null && scorer.modalityReason().contains("is not")) {
-            parts.add(scorer.modalityReason());
+        if (scorer.modalityOutsideCatalogue() != null) {
+            parts.add(scorer.modalityOutsideCatalogue());
         }
         String noRegion = scorer.noRegionReason();
         if (noRegion != null) {

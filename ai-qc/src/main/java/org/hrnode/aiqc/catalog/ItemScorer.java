@@ -2,8 +2,8 @@ package org.hrnode.aiqc.catalog;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hrnode.aiqc.catalog.StudyEvidence.Found;
@@ -140,7 +140,7 @@ final class ItemScorer {
             infantReason = null;
         }
         exclusion = e.of(Kind.EXCLUDE).stream().findFirst()
-                .map(f -> "'" + f.hit().found() + "' (" + f.hit().key().toLowerCase(java.util.Locale.ROOT)
+                .map(f -> "'" + f.hit().found() + "' (" + f.hit().key().toLowerCase(Locale.ROOT)
                         + ") is not a catalogue exam, in " + f.where())
                 .orElse(null);
     }
@@ -152,6 +152,11 @@ final class ItemScorer {
 
     String modalityReason() {
         return modalityReason;
+    }
+
+    /** Why the study's modality rules out every item (US, NM …), or null. */
+    String modalityOutsideCatalogue() {
+        return category == null && modalityFactor == 0 ? modalityReason : null;
     }
 
     /** Why nothing can match at all, or null. */

@@ -14,6 +14,7 @@ import org.hrnode.aiqc.catalog.InstitutionMappings;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.json.DicomJsonException;
 import org.hrnode.dicom.json.DicomJsonReader;
+import org.hrnode.dicom.json.JsonReadOptions;
 import org.hrnode.storage.catalog.CatalogMapping;
 import org.hrnode.storage.catalog.CatalogMappings;
 
@@ -23,6 +24,13 @@ import org.hrnode.storage.catalog.CatalogMappings;
  * and the HTTP API so both answer alike. Thread-safe.
  */
 public final class CatalogService {
+
+    /**
+     * Headers only: a study of a few thousand instances fits in 64 MiB of DICOM JSON, and no header value needs
+     * 1 MiB, so pixel data sent inline is refused with the reason instead of filling the heap.
+     */
+    private static final JsonReadOptions HEADERS_ONLY = JsonReadOptions.defaults()
+            .withMaxDocumentLength(64L * 1024 * 1024).withMaxValueLength(1024 * 1024);
 
     private final CatalogMatcher matcher;
     private final CatalogMappings mappings;
@@ -49,7 +57,7 @@ public final class CatalogService {
      */
     public CatalogMatch match(InputStream dicomJsonArray, String institution)
             throws IOException, DicomJsonException {
-        List<Dataset> instances = new DicomJsonReader().readArray(dicomJsonArray);
+        List<Dataset> instances = new DicomJsonReader(HEADERS_ONLY).readArray(dicomJsonArray);
         return matcher.match(instances, institution == null || institution.isBlank() ? InstitutionMappings.none()
                 : mappingsOf(institution));
     }

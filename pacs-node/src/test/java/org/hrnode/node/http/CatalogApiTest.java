@@ -110,6 +110,12 @@ class CatalogApiTest {
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("DICOM JSON array of the study's instance headers");
 
+        String inlinePixels = "[{\"00080060\":{\"vr\":\"CS\",\"Value\":[\"DX\"]},\"7FE00010\":{\"vr\":\"OW\","
+                + "\"InlineBinary\":\"" + "A".repeat(1536 * 1024) + "\"}}]";
+        HttpResponse<String> pixels = send("POST", "/api/qc/catalog/match", inlinePixels);
+        assertThat(pixels.statusCode()).as("headers only: pixel data is refused").isEqualTo(400);
+        assertThat(pixels.body()).contains("DICOM JSON array of the study's instance headers");
+
         HttpResponse<String> noSuchItem = send("PUT", "/api/qc/catalog/mappings/CQ0007/X1", "{\"items\":[142]}");
         assertThat(noSuchItem.statusCode()).isEqualTo(400);
         assertThat(noSuchItem.body()).contains("item 142 is not in the catalogue (1-141)");
