@@ -33,7 +33,8 @@ final class StudyEvidence {
 
     private static final Set<String> NON_DECIDING_MODALITIES = Set.of("SR", "PR", "KO", "DOC", "OT", "REG", "SEG",
             "RTSTRUCT", "AU", "PLAN", "FID", "");
-    private static final Set<String> NO_AGENT = Set.of("NONE", "NO", "N", "无", "否", "0");
+    /** Contrast Bolus Agent values that say "none"; placeholders without letters or digits (***) are ignored too. */
+    private static final Set<String> NO_AGENT = Set.of("NONE", "NO", "N", "无", "否", "0", "NA", "N/A");
 
     final Map<CatalogModality, Integer> modalityCounts = new EnumMap<>(CatalogModality.class);
     final Set<String> otherModalities = new LinkedHashSet<>();
@@ -183,7 +184,8 @@ final class StudyEvidence {
 
     private void readContrast(Dataset ds) {
         String agent = ds.getString(Tag.ContrastBolusAgent);
-        if (agent != null && !agent.isBlank() && !NO_AGENT.contains(agent.strip().toUpperCase(Locale.ROOT))) {
+        if (agent != null && agent.codePoints().anyMatch(Character::isLetterOrDigit)
+                && !NO_AGENT.contains(agent.strip().toUpperCase(Locale.ROOT))) {
             contrastAgent = "ContrastBolusAgent '" + agent.strip() + "'";
         } else if (contrastAgent == null && ds.getItem(Tag.ContrastBolusAgentSequence) != null) {
             contrastAgent = "ContrastBolusAgentSequence";
