@@ -177,7 +177,9 @@ const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
   // root in a container has no user namespaces for the sandbox; swiftshader gives WebGL without a GPU
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--lang=zh-CN'],
+  // containers give /dev/shm 64 MB, too little for Chromium's renderer: use /tmp instead
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    '--lang=zh-CN'],
 });
 const result = {
   viewerOrigin: origin, serverUrls, requests: [], failedRequests: [], abortedRequests: [],

@@ -18,6 +18,8 @@ final class OhifViewer {
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(120);
     private static final int HTTP_OK = 200;
+    /** The head CT fills a quarter of the viewport, the 32×32 test pattern most of it. */
+    private static final double MIN_NON_BLACK_FRACTION = 0.05;
 
     private OhifViewer() {
     }
@@ -29,8 +31,13 @@ final class OhifViewer {
      */
     record Visit(JsonNode report, String describe) {
 
+        /**
+         * Whether the viewport's canvas shows an image: more than one grey level (the script waited for that) and a
+         * visible share of it not black, which an error placeholder or an empty viewport does not have.
+         */
         boolean rendered() {
-            return report.path("rendered").asBoolean(false);
+            return report.path("rendered").asBoolean(false)
+                    && report.path("canvas").path("nonBlackFraction").asDouble(0) >= MIN_NON_BLACK_FRACTION;
         }
 
         List<String> failedRequests() {
