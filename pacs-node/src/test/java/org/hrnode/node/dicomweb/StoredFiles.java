@@ -1,14 +1,18 @@
 package org.hrnode.node.dicomweb;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
+import org.hrnode.dicom.io.DicomWriter;
+import org.hrnode.dicom.io.FileMetaInformation;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.node.app.Node;
 import org.hrnode.node.ingest.IngestException;
@@ -40,5 +44,14 @@ final class StoredFiles {
         } catch (DicomParseException | IngestException e) {
             throw new IOException("could not store the test object: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code dataset} as a Part 10 object in Explicit VR Little Endian. */
+    static byte[] part10(Dataset dataset) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DicomWriter w = new DicomWriter(out)) {
+            w.writePart10(FileMetaInformation.forDataset(dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), dataset);
+        }
+        return out.toByteArray();
     }
 }

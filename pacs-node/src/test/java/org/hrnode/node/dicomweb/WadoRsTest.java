@@ -3,7 +3,6 @@ package org.hrnode.node.dicomweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -332,14 +331,5 @@ class WadoRsTest {
                 .statusCode()).isEqualTo(404);
         assertThat(wado.get("/studies/1.2.3.4/series/1.2.3.4/instances/1.2.3.4/frames/1", ACCEPT, OCTET_PARTS)
                 .statusCode()).isEqualTo(404);
-    }
-
-    static byte[] bytesOf(Dataset dataset) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DicomWriter w = new DicomWriter(out)) {
-            w.writePart10(org.hrnode.dicom.io.FileMetaInformation.forDataset(dataset,
-                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), dataset);
-        }
-        return out.toByteArray();
     }
 }
