@@ -15,7 +15,8 @@ import java.util.HexFormat;
 final class MultipartWriter {
 
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final int BUFFER = 64 * 1024;
+    /** Large enough that a typical CT or MR object goes out in a few writes. */
+    private static final int BUFFER = 256 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OutputStream out;
