@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hrnode.dicom.codec.Codecs;
+import org.hrnode.dicom.codec.EncapsulatedFrames;
 import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.Fragments;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
@@ -53,6 +58,7 @@ class WadoRsTest {
     private static Path ct2Rle;
     private static Path doseRle;
     private static Path doseNative;
+    private static Path doseSplit;
 
     @BeforeAll
     static void storeTestObjects() throws Exception {
@@ -64,12 +70,13 @@ class WadoRsTest {
         ct2Rle = data.resolve("wg04/RLE/CT2_RLE");
         doseRle = TestData.pydicomTestFiles().resolve("rtdose_rle.dcm");
         doseNative = nativeCopyOf(TestData.pydicomTestFiles().resolve("rtdose.dcm"));
+        doseSplit = twoFragmentsPerFrameCopyOf(doseRle);
         node = Node.start(new ConfigLoader(Map.of()).load(List.of("--data-dir", dir.resolve("data").toString(),
                 "--dicom-port", "0", "--http-port", "0", "--bind-address", "127.0.0.1", "--uncompressed", "accept")));
         for (Path file : TestData.dicomFilesUnder(ctHead)) {
             StoredFiles.store(node, file);
         }
-        for (Path file : List.of(ct1Rle, ct2Jlsl, doseRle, doseNative)) {
+        for (Path file : List.of(ct1Rle, ct2Jlsl, doseRle, doseNative, doseSplit)) {
             StoredFiles.store(node, file);
         }
         wado = new WadoClient(node.httpPort(), dir);
@@ -82,6 +89,37 @@ class WadoRsTest {
         dataset.setString(Tag.SOPInstanceUID, VR.UI, dataset.getString(Tag.SOPInstanceUID) + ".2");
         Path copy = dir.resolve("rtdose_native.dcm");
         DicomWriter.writeFile(copy, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        return copy;
+    }
+
+    /**
+     * rtdose_rle.dcm under another SOP Instance UID with every frame cut into two fragments and a Basic Offset Table
+     * saying where each frame starts, as some encoders write multi-frame objects.
+     */
+    private static Path twoFragmentsPerFrameCopyOf(Path file) throws Exception {
+        Dataset dataset = DicomReader.read(Files.newInputStream(file)).dataset();
+        int frames = dataset.getInt(Tag.NumberOfFrames, 1);
+        List<byte[]> whole = EncapsulatedFrames.split(dataset.getFragments(Tag.PixelData), frames,
+                Codecs.decoderFor(TransferSyntax.RLE_LOSSLESS).orElseThrow());
+        ByteBuffer offsets = ByteBuffer.allocate(frames * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        int position = 0;
+        List<byte[]> pieces = new ArrayList<>();
+        for (byte[] frame : whole) {
+            offsets.putInt(position);
+            int half = frame.length / 4 * 2;
+            for (byte[] piece : List.of(Arrays.copyOfRange(frame, 0, half),
+                    Arrays.copyOfRange(frame, half, frame.length))) {
+                pieces.add(piece);
+                position += 8 + piece.length;
+            }
+        }
+        Fragments withTable = new Fragments();
+        withTable.add(offsets.array());
+        pieces.forEach(withTable::add);
+        dataset.set(Tag.PixelData, VR.OB, withTable);
+        dataset.setString(Tag.SOPInstanceUID, VR.UI, dataset.getString(Tag.SOPInstanceUID) + ".3");
+        Path copy = dir.resolve("rtdose_split.dcm");
+        DicomWriter.writeFile(copy, dataset, TransferSyntax.RLE_LOSSLESS);
         return copy;
     }
 
@@ -214,6 +252,19 @@ class WadoRsTest {
         assertThat(wado.parts(any).get(0).path("contentType").asText()).endsWith("transfer-syntax=" + RLE);
         assertThat(wado.parts(image).get(0).path("sha256").asText()).isEqualTo(stored.get(2).asText());
         assertThat(wado.parts(image).get(0).path("contentType").asText()).startsWith("image/dicom-rle");
+    }
+
+    @Test
+    void framesMadeOfSeveralFragmentsAreFoundByTheOffsetTable() throws Exception {
+        JsonNode original = WadoClient.describe(doseRle);
+        String instance = instancePath(ref(doseSplit));
+
+        HttpResponse<byte[]> stored = wado.get(instance + "/frames/7,15", ACCEPT, OCTET_PARTS + "; transfer-syntax=*");
+        HttpResponse<byte[]> decoded = wado.get(instance + "/frames/7", ACCEPT, OCTET_PARTS);
+
+        assertThat(texts(wado.parts(stored), "/sha256")).containsExactly(
+                original.at("/storedFrameShas/6").asText(), original.at("/storedFrameShas/14").asText());
+        assertThat(wado.parts(decoded).get(0).path("sha256").asText()).isEqualTo(original.at("/frameShas/6").asText());
     }
 
     @Test
