@@ -95,8 +95,7 @@ final class Frames {
         Dataset copy = new Dataset(object.dataset().isBigEndian());
         copy.set(Tag.PixelData, object.dataset().vrOf(Tag.PixelData), object.readAll(pixelData, 0,
                 Math.toIntExact(StoredObject.lengthOf(pixelData))));
-        byte[] frame = NativeFrames.read(copy, description).get(number - 1);
-        return frame;
+        return NativeFrames.read(copy, description).get(number - 1);
     }
 
     private byte[] encapsulated(Fragments fragments, int number) throws IOException, PixelDataException {
