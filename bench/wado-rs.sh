@@ -14,7 +14,9 @@
 #
 # usage: bench/wado-rs.sh CT_DIR RESULTS_JSONL      (CT_DIR e.g. /tmp/bench-ds/raw/ct from make-dataset.py)
 # env: NODE_ARGS (default "--uncompressed accept": stored as sent, as Orthanc stores it); N_META (20) N_SERIES (3)
-#      N_SINGLE (200) PAR (4); SHARED_BENCH (../shared/bench); WORK (/tmp/hrnode-wado-bench); LABEL
+#      N_SINGLE (200) PAR (4); WARMUP (1: after the first metadata request, one unmeasured pass of every request
+#      kind so the JIT has compiled the paths, as a node that has been serving for a while has; 0: none);
+#      SHARED_BENCH (../shared/bench); WORK (/tmp/hrnode-wado-bench); LABEL
 # Every wait and request is bounded; the node started here is stopped on exit, however it exits.
 set -u -o pipefail
 
@@ -24,7 +26,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED_BENCH=${SHARED_BENCH:-$ROOT/../shared/bench}
 WORK=${WORK:-/tmp/hrnode-wado-bench}
 NODE_ARGS=${NODE_ARGS:---uncompressed accept}
-N_META=${N_META:-20} N_SERIES=${N_SERIES:-3} N_SINGLE=${N_SINGLE:-200} PAR=${PAR:-4}
+N_META=${N_META:-20} N_SERIES=${N_SERIES:-3} N_SINGLE=${N_SINGLE:-200} PAR=${PAR:-4} WARMUP=${WARMUP:-1}
 REQ_TIMEOUT_S=120 BATCH_TIMEOUT_S=300 START_WAIT_S=120 STOP_WAIT_S=60
 PY=/usr/bin/python3
 
@@ -92,7 +94,7 @@ batch() {
     echo "$t0 $t1 $rc" > "$OUT_DIR/$name.wall"
 }
 report() {
-    $PY - "$OUT_DIR" "$1" "${LABEL:-hrnode $NODE_ARGS}" "$RESULTS" "$B" "$(uptime)" <<'PYEOF'
+    $PY - "$OUT_DIR" "$1" "${LABEL:-hrnode $NODE_ARGS warmup=$WARMUP}" "$RESULTS" "$B" "$(uptime)" <<'PYEOF'
 import json, statistics, sys
 d, name, label, rj, base, uptime = sys.argv[1:7]
 rows = [l.split() for l in open("%s/%s.tsv" % (d, name)) if l.strip()]
@@ -124,6 +126,14 @@ rep() { local n=$1 u=$2 i; for ((i = 0; i < n; i++)); do echo "$u"; done; }
 
 echo "wado-rs.sh: $B study=$ST series=$SE ($(wc -l < "$OUT_DIR/sops.txt") instances) out=$OUT_DIR" >&2
 rep 1 "$B/studies/$ST/series/$SE/metadata" | batch wado_series_metadata_first "$ACC_JSON"; report wado_series_metadata_first
+if [ "$WARMUP" = 1 ]; then
+    rep 5 "$B/studies/$ST/series/$SE/metadata" | batch warmup_metadata "$ACC_JSON"
+    rep 5 "$B/studies/$ST/series/$SE/metadata" | batch warmup_metadata_gzip "$ACC_JSON" --compressed
+    rep 1 "$B/studies/$ST/series/$SE" | batch warmup_series "$ACC_DCM"
+    tail -n 100 "$OUT_DIR/sops_order.txt" | sed "s#^#$B/studies/$ST/series/$SE/instances/#" | batch warmup_instance "$ACC_DCM"
+    tail -n 100 "$OUT_DIR/sops_order.txt" | sed "s#^#$B/studies/$ST/series/$SE/instances/#; s#\$#/frames/1#" |
+        batch warmup_frame "$ACC_FRAME"
+fi
 rep "$N_META" "$B/studies/$ST/series/$SE/metadata" | batch wado_series_metadata "$ACC_JSON"; report wado_series_metadata
 rep "$N_META" "$B/studies/$ST/series/$SE/metadata" | batch wado_series_metadata_gzip "$ACC_JSON" --compressed
 report wado_series_metadata_gzip
