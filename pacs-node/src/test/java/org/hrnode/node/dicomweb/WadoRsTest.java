@@ -159,6 +159,7 @@ class WadoRsTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("multipart/related");
+        assertThat(r.headers().firstValue("Content-Length")).hasValue(String.valueOf(r.body().length));
         JsonNode parts = wado.parts(r);
         assertThat(parts).hasSize(stored.size()).hasSize(28);
         assertThat(new HashSet<>(texts(parts, "/sha256")))
@@ -204,6 +205,7 @@ class WadoRsTest {
 
         JsonNode part = wado.parts(r).get(0);
         assertThat(part.path("sha256").asText()).isEqualTo(rle.sha256());
+        assertThat(r.headers().firstValue("ETag")).hasValue("\"" + rle.sha256() + "\"");
     }
 
     @Test

@@ -47,6 +47,16 @@ final class MultipartWriter {
         return "multipart/related; type=\"" + partType + "\"; boundary=" + boundary;
     }
 
+    /** Bytes {@link #part} writes for a body of {@code length} bytes. */
+    static long partLength(String boundary, String contentType, long length) {
+        return delimiterLine(boundary).length + headers(contentType, length).length + length + CRLF.length;
+    }
+
+    /** Bytes {@link #finish} writes. */
+    static long closingLength(String boundary) {
+        return ("--" + boundary + "--\r\n").length();
+    }
+
     /** One part whose body is copied from {@code body} ({@code length} bytes, or -1 when not known up front). */
     void part(String contentType, long length, InputStream body) throws IOException {
         startPart(contentType, length);
@@ -74,14 +84,21 @@ final class MultipartWriter {
     }
 
     private void startPart(String contentType, long length) throws IOException {
+        out.write(delimiterLine(boundary));
+        out.write(headers(contentType, length));
+    }
+
+    private static byte[] delimiterLine(String boundary) {
+        return ("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] headers(String contentType, long length) {
         StringBuilder headers = new StringBuilder();
         headers.append("Content-Type: ").append(contentType).append("\r\n");
         if (length >= 0) {
             headers.append("Content-Length: ").append(length).append("\r\n");
         }
         headers.append("\r\n");
-        out.write(delimiter);
-        out.write(CRLF);
-        out.write(headers.toString().getBytes(StandardCharsets.US_ASCII));
+        return headers.toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

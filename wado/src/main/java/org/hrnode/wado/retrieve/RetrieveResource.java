@@ -94,7 +94,32 @@ public final class RetrieveResource {
         }
         String boundary = MultipartWriter.newBoundary();
         StreamingOutput body = out -> write(refs, plan, out, boundary);
-        return Response.ok(body, MultipartWriter.contentType(DICOM, boundary)).build();
+        Response.ResponseBuilder response = Response.ok(body, MultipartWriter.contentType(DICOM, boundary));
+        if (allAsStored(refs, plan)) {
+            // every part's length is known from the index: the client gets a Content-Length (progress, no chunking)
+            long length = MultipartWriter.closingLength(boundary);
+            for (int i = 0; i < refs.size(); i++) {
+                length += MultipartWriter.partLength(boundary, partType(plan.get(i).getFirst()), refs.get(i).size());
+            }
+            response.header(HttpHeaders.CONTENT_LENGTH, length);
+            if (refs.size() == 1) {
+                response.tag(refs.getFirst().sha256());
+            }
+        }
+        return response.build();
+    }
+
+    private static boolean allAsStored(List<StoredInstanceRef> refs, List<List<TransferSyntax>> plan) {
+        for (int i = 0; i < refs.size(); i++) {
+            if (!isStored(refs.get(i), plan.get(i).getFirst())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isStored(StoredInstanceRef ref, TransferSyntax ts) {
+        return ts.uid().equals(TransferSyntax.orDefault(ref.transferSyntaxUid()).uid());
     }
 
     private void write(List<StoredInstanceRef> refs, List<List<TransferSyntax>> plan, OutputStream out,
@@ -109,7 +134,7 @@ public final class RetrieveResource {
     private void writeInstance(MultipartWriter parts, StoredInstanceRef ref, List<TransferSyntax> candidates)
             throws IOException {
         for (TransferSyntax ts : candidates) {
-            if (ts.uid().equals(TransferSyntax.orDefault(ref.transferSyntaxUid()).uid())) {
+            if (isStored(ref, ts)) {
                 try (InputStream in = blobs.get(ref.blobKey())) {
                     parts.part(partType(ts), ref.size(), in);
                 }
