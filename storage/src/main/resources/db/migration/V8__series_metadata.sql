@@ -18,13 +18,27 @@ CREATE TABLE series_metadata (
     built_at     timestamptz NOT NULL DEFAULT now()
 );
 
+-- It also sends NOTIFY hrnode_series_changed with the Series Instance UID, delivered when the transaction commits
+-- (identical payloads of one transaction are delivered once): the node rebuilds a document once its series has
+-- been quiet for a moment, so that the first viewer after an arrival finds it ready. A missed notification costs
+-- only that: the next request rebuilds.
 CREATE FUNCTION series_metadata_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed text;
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        UPDATE series SET metadata_generation = metadata_generation + 1 WHERE pk = OLD.series_fk;
+        UPDATE series SET metadata_generation = metadata_generation + 1 WHERE pk = OLD.series_fk
+            RETURNING series_instance_uid INTO changed;
+        IF changed IS NOT NULL THEN
+            PERFORM pg_notify('hrnode_series_changed', changed);
+        END IF;
     END IF;
     IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.series_fk <> OLD.series_fk) THEN
-        UPDATE series SET metadata_generation = metadata_generation + 1 WHERE pk = NEW.series_fk;
+        UPDATE series SET metadata_generation = metadata_generation + 1 WHERE pk = NEW.series_fk
+            RETURNING series_instance_uid INTO changed;
+        IF changed IS NOT NULL THEN
+            PERFORM pg_notify('hrnode_series_changed', changed);
+        END IF;
     END IF;
     RETURN NULL;
 END

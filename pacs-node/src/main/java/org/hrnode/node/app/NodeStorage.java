@@ -207,6 +207,7 @@ public final class NodeStorage implements AutoCloseable {
             failure = addTo(failure, e);
         }
         try {
+            instanceMetadata.close();   // its listener holds a pooled connection: before the pool closes
             database.close();
         } catch (RuntimeException e) {
             failure = addTo(failure, new IOException("closing the database pool failed", e));

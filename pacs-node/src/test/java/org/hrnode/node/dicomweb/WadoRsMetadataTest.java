@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.testing.TestData;
 import org.hrnode.node.app.Node;
 import org.hrnode.node.config.ConfigLoader;
+import org.hrnode.node.testing.Await;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.storage.index.query.QueryLevel;
 import org.hrnode.storage.metadata.InstanceMetadataIndex;
@@ -156,13 +158,31 @@ class WadoRsMetadataTest {
         JsonNode after = JSON.readTree(wado.get(path, ACCEPT, JSON_TYPE).body());
 
         assertThat(built.document()).isNotNull();
-        assertThat(stale.document()).isNull();
         assertThat(stale.generation()).isGreaterThan(built.generation());
         assertThat(after).hasSize(3);
         List<String> numbers = new ArrayList<>();
         after.forEach(i -> numbers.add(i.at("/00200013/Value/0").asText()));
         assertThat(numbers).containsExactly("1", "2", "3");
         assertThat(metadata.seriesState(series, wado.base()).orElseThrow().document()).isNotNull();
+    }
+
+    @Test
+    void aSettledSeriesIsRebuiltBeforeAnyoneAsks() throws Exception {
+        String series = GENERATED_STUDY + ".2";
+        storeGenerated(series, 1);
+        String path = "/studies/" + GENERATED_STUDY + "/series/" + series + "/metadata";
+        assertThat(JSON.readTree(wado.get(path, ACCEPT, JSON_TYPE).body())).hasSize(1);
+        InstanceMetadataIndex metadata = node.storage().instanceMetadata();
+
+        storeGenerated(series, 2);
+        long changed = metadata.seriesState(series, wado.base()).orElseThrow().generation();
+        Await.until("the series document rebuilt without a request", Duration.ofSeconds(30),
+                () -> metadata.seriesState(series, wado.base()).orElseThrow().document() != null);
+
+        InstanceMetadataIndex.SeriesDocument document = metadata.seriesState(series, wado.base()).orElseThrow()
+                .document();
+        assertThat(document.generation()).isEqualTo(changed);
+        assertThat(JSON.readTree(gunzip(document.jsonGzip()))).hasSize(2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.hrnode.storage.metadata;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.storage.index.query.QueryLevel;
 
@@ -14,7 +15,7 @@ import org.hrnode.storage.index.query.QueryLevel;
  * Every method may throw {@link org.hrnode.storage.index.IndexUnavailableException} or
  * {@link org.hrnode.storage.index.IndexException}. Implementations are thread-safe.
  */
-public interface InstanceMetadataIndex {
+public interface InstanceMetadataIndex extends AutoCloseable {
 
     /** One current instance: where its bytes are, and its DICOM JSON (null when the index holds none). */
     record InstanceMetadata(StoredInstanceRef ref, String json) {
@@ -57,6 +58,18 @@ public interface InstanceMetadataIndex {
      * @return whether it was kept
      */
     boolean storeSeriesDocument(String seriesInstanceUid, SeriesDocument document);
+
+    /**
+     * Calls {@code listener} (on a thread of this index) with the Series Instance UID of each series whose instances
+     * changed and then stayed quiet for a moment, whoever changed them, until {@link #close}: the moment to rebuild
+     * its document before anyone asks. Best effort: a change may go unreported (database restarted), never
+     * misreported, since documents carry their generation anyway.
+     */
+    void whenSeriesSettle(Consumer<String> listener);
+
+    /** Stops reporting settled series. */
+    @Override
+    void close();
 
     /**
      * A series' generation and, when current, its document.

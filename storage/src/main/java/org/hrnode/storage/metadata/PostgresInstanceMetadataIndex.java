@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hrnode.storage.db.Transactor;
 import org.hrnode.storage.index.StoredInstanceRef;
@@ -18,7 +21,8 @@ import org.hrnode.storage.index.query.QueryLevel;
  * {@link InstanceMetadataIndex} on the index database. Reads run in read-only REPEATABLE READ transactions with a
  * cursor ({@value #FETCH_SIZE} rows at a time), so that a series document and the generation it is stamped with
  * come from one snapshot, and a large study streams rather than loads. They are not retried: a visitor may already
- * have written what it saw.
+ * have written what it saw. Settled series are reported by {@link SettledSeriesListener} (LISTEN on the channel the
+ * V8 trigger notifies).
  */
 public final class PostgresInstanceMetadataIndex implements InstanceMetadataIndex {
 
@@ -48,9 +52,24 @@ public final class PostgresInstanceMetadataIndex implements InstanceMetadataInde
             WHERE m.generation <= EXCLUDED.generation""";
 
     private final DataSource dataSource;
+    private final List<SettledSeriesListener> listeners = new CopyOnWriteArrayList<>();
 
     public PostgresInstanceMetadataIndex(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** Each subscription holds one pooled connection (LISTEN) and one virtual thread until {@link #close}. */
+    @Override
+    public void whenSeriesSettle(Consumer<String> listener) {
+        listeners.add(SettledSeriesListener.start(dataSource, listener));
+    }
+
+    @Override
+    public void close() {
+        for (SettledSeriesListener listener : listeners) {
+            listener.close();
+        }
+        listeners.clear();
     }
 
     @Override

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.storage.index.postgres.PostgresIndex;
@@ -13,6 +16,7 @@ import org.hrnode.storage.index.query.QueryLevel;
 import org.hrnode.storage.metadata.InstanceMetadataIndex.SeriesDocument;
 import org.hrnode.storage.testing.TestDatabase;
 import org.hrnode.storage.testing.TestInstances;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,11 @@ class PostgresInstanceMetadataIndexTest {
 
     private PostgresIndex index;
     private PostgresInstanceMetadataIndex metadata;
+
+    @AfterEach
+    void stopListening() {
+        metadata.close();
+    }
 
     @BeforeEach
     void emptyDatabase() {
@@ -100,5 +109,19 @@ class PostgresInstanceMetadataIndexTest {
         record("1.2.3.4.1", 1, 'c');
 
         assertThat(metadata.seriesState(SERIES, BASE).orElseThrow().document()).isNull();
+    }
+
+    @Test
+    void aSeriesIsReportedOnceItHasSettledAfterItsInstancesArrived() throws Exception {
+        BlockingQueue<String> settled = new LinkedBlockingQueue<>();
+        metadata.whenSeriesSettle(settled::add);
+
+        record("1.2.3.4.1", 1, 'a');
+        record("1.2.3.4.2", 2, 'b');
+
+        assertThat(settled.poll(30, TimeUnit.SECONDS)).isEqualTo(SERIES);
+        metadata.close();
+        record("1.2.3.4.3", 3, 'c');
+        assertThat(settled.poll(SettledSeriesListener.QUIET.toMillis() * 2, TimeUnit.MILLISECONDS)).isNull();
     }
 }

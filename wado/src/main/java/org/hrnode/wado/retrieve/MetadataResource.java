@@ -46,10 +46,10 @@ public final class MetadataResource {
     private final InstanceMetadataIndex metadata;
     private final SeriesMetadataDocuments seriesDocuments;
 
-    public MetadataResource(Index index, InstanceMetadataIndex metadata) {
+    MetadataResource(Index index, InstanceMetadataIndex metadata, SeriesMetadataDocuments seriesDocuments) {
         this.index = Objects.requireNonNull(index, "index");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
-        this.seriesDocuments = new SeriesMetadataDocuments(metadata);
+        this.seriesDocuments = Objects.requireNonNull(seriesDocuments, "seriesDocuments");
     }
 
     @GET

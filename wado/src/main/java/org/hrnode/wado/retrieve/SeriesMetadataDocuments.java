@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 import org.hrnode.storage.metadata.InstanceMetadataIndex;
 import org.hrnode.storage.metadata.InstanceMetadataIndex.SeriesDocument;
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Series metadata from pre-built documents: the JSON array of a series' instances, gzip-compressed, kept in the
  * index (V8) with the series generation it was built from. A request finds the current document and copies it;
  * when the series changed since (an instance arrived, was replaced or compressed, which bumps the generation in
- * the same transaction), the first request rebuilds it from one snapshot of the index and keeps it for the next.
- * A series being filled by a modality is thus rebuilt at most once per read, never once per arriving instance.
+ * the same transaction), it is rebuilt from one snapshot of the index and kept: ahead of any request once the series
+ * has been quiet for a moment after the change ({@link #refresh}), or by the first request that finds it stale. A
+ * series being filled by a modality is thus rebuilt after its last instance, never once per arriving instance.
  *
  * <p>Documents are built per DICOMweb base URI because their BulkDataURIs are absolute; a node reached under one
  * name keeps one document per series.
@@ -27,13 +30,35 @@ final class SeriesMetadataDocuments {
     private static final Logger LOG = LoggerFactory.getLogger(SeriesMetadataDocuments.class);
 
     private final InstanceMetadataIndex metadata;
+    /** The base URIs requests came in by since the node started: what a settled series is rebuilt for. */
+    private final Set<String> baseUris = ConcurrentHashMap.newKeySet();
 
     SeriesMetadataDocuments(InstanceMetadataIndex metadata) {
         this.metadata = Objects.requireNonNull(metadata, "metadata");
     }
 
+    /**
+     * Rebuilds the series' documents for the base URIs clients use, unless they are current: called when a series
+     * has settled after a change ({@link InstanceMetadataIndex#whenSeriesSettle}), so that the first viewer finds
+     * the document ready. A failure is logged; the next request builds instead.
+     */
+    void refresh(String series) {
+        for (String baseUri : baseUris) {
+            try {
+                Optional<SeriesState> state = metadata.seriesState(series, baseUri);
+                if (state.isPresent() && state.get().document() == null) {
+                    build(series, baseUri);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("event=series_metadata_prebuild_failed series_instance_uid={} reason=\"{}\"", series,
+                        e.getMessage());
+            }
+        }
+    }
+
     /** The current document of the series in that study, built if needed; empty when no such series is stored. */
     Optional<SeriesDocument> current(String study, String series, String baseUri) throws IOException {
+        baseUris.add(baseUri);
         Optional<SeriesState> state = metadata.seriesState(series, baseUri);
         if (state.isEmpty() || !state.get().studyInstanceUid().equals(study)) {
             return Optional.empty();
