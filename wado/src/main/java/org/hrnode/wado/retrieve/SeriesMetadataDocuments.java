@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 import org.hrnode.storage.metadata.InstanceMetadataIndex;
 import org.hrnode.storage.metadata.InstanceMetadataIndex.SeriesDocument;
@@ -30,8 +28,12 @@ final class SeriesMetadataDocuments {
     private static final Logger LOG = LoggerFactory.getLogger(SeriesMetadataDocuments.class);
 
     private final InstanceMetadataIndex metadata;
-    /** The base URIs requests came in by since the node started: what a settled series is rebuilt for. */
-    private final Set<String> baseUris = ConcurrentHashMap.newKeySet();
+    /**
+     * The base URI the last served document was built for: what a settled series is rebuilt for. One, because the
+     * index keeps one document per series (a node reached under two names rebuilds as requests alternate), and
+     * only from served documents, so a request with an invented Host header cannot make the node build for it.
+     */
+    private volatile String lastBaseUri;
 
     SeriesMetadataDocuments(InstanceMetadataIndex metadata) {
         this.metadata = Objects.requireNonNull(metadata, "metadata");
@@ -43,30 +45,33 @@ final class SeriesMetadataDocuments {
      * the document ready. A failure is logged; the next request builds instead.
      */
     void refresh(String series) {
-        for (String baseUri : baseUris) {
-            try {
-                Optional<SeriesState> state = metadata.seriesState(series, baseUri);
-                if (state.isPresent() && state.get().document() == null) {
-                    build(series, baseUri);
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("event=series_metadata_prebuild_failed series_instance_uid={} reason=\"{}\"", series,
-                        e.getMessage());
+        String baseUri = lastBaseUri;
+        if (baseUri == null) {
+            return;
+        }
+        try {
+            Optional<SeriesState> state = metadata.seriesState(series, baseUri);
+            if (state.isPresent() && state.get().document() == null) {
+                build(series, baseUri);
             }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("event=series_metadata_prebuild_failed series_instance_uid={} reason=\"{}\"", series,
+                    e.getMessage());
         }
     }
 
     /** The current document of the series in that study, built if needed; empty when no such series is stored. */
     Optional<SeriesDocument> current(String study, String series, String baseUri) throws IOException {
-        baseUris.add(baseUri);
         Optional<SeriesState> state = metadata.seriesState(series, baseUri);
         if (state.isEmpty() || !state.get().studyInstanceUid().equals(study)) {
             return Optional.empty();
         }
-        if (state.get().document() != null) {
-            return Optional.of(state.get().document());
+        Optional<SeriesDocument> document = state.get().document() != null ? Optional.of(state.get().document())
+                : build(series, baseUri);
+        if (document.isPresent()) {
+            lastBaseUri = baseUri;
         }
-        return build(series, baseUri);
+        return document;
     }
 
     private Optional<SeriesDocument> build(String series, String baseUri) throws IOException {
