@@ -2,7 +2,10 @@
 # WADO-RS read path of HR Node, measured the way ../shared/bench/dicomweb.sh measured Orthanc (BASELINE.md): curl
 # batches re-using one connection, median / p95 / max of time_total, bytes, MB/s. A new node is started on a new data
 # directory, the CT series of the benchmark dataset is stored with storescu (../shared/bench/ingest.sh), then:
-#   wado_series_metadata_first  the first series /metadata after the series arrived (builds the series document)
+#   wado_series_metadata_first  the first series /metadata after the series arrived, when no request had shown the
+#                               node its base URI (so the request builds the series document)
+#   wado_series_metadata_after_arrival  one more instance of the series stored, 4 s of quiet, then /metadata: the
+#                               document was rebuilt ahead of the request
 #   wado_series_metadata        GET /studies/{st}/series/{se}/metadata, no Accept-Encoding      x N_META
 #   wado_series_metadata_gzip   the same with Accept-Encoding: gzip (curl --compressed)          x N_META
 #   wado_series                 whole series, multipart/related; type="application/dicom"; transfer-syntax=*  x N_SERIES
@@ -49,7 +52,12 @@ setsid "$ROOT/hrnode" run --dev-mode true --dicom-port "$DICOM_PORT" --http-port
     --data-dir "$WORK/data" $NODE_ARGS > "$WORK/node.log" 2>&1 < /dev/null &
 NODE_PID=$!
 wait_for_line "$WORK/node.log" "HR Node is up" "$START_WAIT_S" || { cat "$WORK/node.log"; exit 1; }
-"$SHARED_BENCH/ingest.sh" 127.0.0.1 "$DICOM_PORT" HRNODE "$CT_DIR" 4 > "$WORK/ingest.txt" 2>&1 ||
+# all but the last file first; the last one arrives after the first metadata request (hard links: no copies)
+mkdir -p "$WORK/first" "$WORK/last"
+LAST=$(find "$CT_DIR" -type f ! -name '*.json' | sort | tail -1)
+find "$CT_DIR" -type f ! -name '*.json' | sort | head -n -1 | xargs -I{} ln {} "$WORK/first/"
+ln "$LAST" "$WORK/last/"
+"$SHARED_BENCH/ingest.sh" 127.0.0.1 "$DICOM_PORT" HRNODE "$WORK/first" 4 > "$WORK/ingest.txt" 2>&1 ||
     { cat "$WORK/ingest.txt"; exit 1; }
 head -2 "$WORK/ingest.txt"
 
@@ -126,6 +134,11 @@ rep() { local n=$1 u=$2 i; for ((i = 0; i < n; i++)); do echo "$u"; done; }
 
 echo "wado-rs.sh: $B study=$ST series=$SE ($(wc -l < "$OUT_DIR/sops.txt") instances) out=$OUT_DIR" >&2
 rep 1 "$B/studies/$ST/series/$SE/metadata" | batch wado_series_metadata_first "$ACC_JSON"; report wado_series_metadata_first
+"$SHARED_BENCH/ingest.sh" 127.0.0.1 "$DICOM_PORT" HRNODE "$WORK/last" 1 > "$WORK/ingest-last.txt" 2>&1 ||
+    { cat "$WORK/ingest-last.txt"; exit 1; }
+sleep 4   # the node rebuilds a series 2 s after its last change
+rep 1 "$B/studies/$ST/series/$SE/metadata" | batch wado_series_metadata_after_arrival "$ACC_JSON"
+report wado_series_metadata_after_arrival
 if [ "$WARMUP" = 1 ]; then
     rep 5 "$B/studies/$ST/series/$SE/metadata" | batch warmup_metadata "$ACC_JSON"
     rep 5 "$B/studies/$ST/series/$SE/metadata" | batch warmup_metadata_gzip "$ACC_JSON" --compressed
