@@ -179,7 +179,8 @@ class WadoRsTest {
         assertThat(part.path("contentType").asText()).isEqualTo("application/dicom; transfer-syntax=" + EXPLICIT_LE);
         assertThat(part.at("/dicom/transferSyntax").asText()).isEqualTo(EXPLICIT_LE);
         assertThat(part.at("/dicom/sopInstanceUid").asText()).isEqualTo(rle.sopInstanceUid());
-        assertThat(part.at("/dicom/pixelSha").asText()).isEqualTo(WadoClient.describe(ct1Rle).path("pixelSha").asText());
+        assertThat(part.at("/dicom/pixelSha").asText())
+                .isEqualTo(WadoClient.describe(ct1Rle).path("pixelSha").asText());
     }
 
     @Test
@@ -192,7 +193,8 @@ class WadoRsTest {
         JsonNode part = wado.parts(r).get(0);
         assertThat(part.at("/dicom/transferSyntax").asText()).isEqualTo(RLE);
         // pydicom cannot decode JPEG-LS here; WG04's RLE file of the same image holds the same pixels
-        assertThat(part.at("/dicom/pixelSha").asText()).isEqualTo(WadoClient.describe(ct2Rle).path("pixelSha").asText());
+        assertThat(part.at("/dicom/pixelSha").asText())
+                .isEqualTo(WadoClient.describe(ct2Rle).path("pixelSha").asText());
     }
 
     @Test

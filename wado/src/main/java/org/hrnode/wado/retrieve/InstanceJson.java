@@ -3,22 +3,23 @@ package org.hrnode.wado.retrieve;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.hrnode.dicom.data.Tags;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.dict.Tag;
-import org.hrnode.dicom.data.Tags;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.storage.metadata.InstanceMetadataIndex.InstanceMetadata;
 
 /**
- * Turns the DICOM JSON the index keeps of an instance into what WADO-RS metadata returns (PS3.18 §10.4.1.2): the
- * stored JSON has bulk values as {@code BulkDataURI}s relative to the instance ({@code bulkdata/<path>}, written
- * at ingest) and no Pixel Data (the header was read up to it, so nothing at top level follows it). Here the relative URIs become absolute — clients
- * such as OHIF run on another origin and fetch them as given — and images get a Pixel Data attribute whose
- * {@code BulkDataURI} is the instance's bulkdata endpoint for (7FE0,0010).
+ * Turns the DICOM JSON the index keeps of an instance into what WADO-RS metadata returns (PS3.18 §10.4.1.2). The
+ * stored JSON has bulk values as {@code BulkDataURI}s relative to the instance ({@code bulkdata/<path>}, written at
+ * ingest) and no Pixel Data: the header was read up to it, so nothing at top level follows it. Here the relative
+ * URIs become absolute — clients such as OHIF run on another origin and fetch them as given — and images get a
+ * Pixel Data attribute whose {@code BulkDataURI} is the instance's bulkdata endpoint for (7FE0,0010).
  *
  * <p>Works on the JSON text without parsing it: the writer that produced it is compact and escapes every quote
  * inside values, so the key sequence {@code "BulkDataURI":"bulkdata/} occurs only as that key's value, and Pixel
- * Data, the last attribute a header can reach, is appended before the closing brace to keep tag order.
+ * Data, the last attribute a header can reach, is appended before the closing brace to keep tag order. An object
+ * is taken for an image when Rows and Columns appear in its JSON.
  */
 final class InstanceJson {
 
