@@ -2,6 +2,7 @@ package org.hrnode.wado;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hrnode.wado.retrieve.WadoRs;
 
 /**
  * The DICOMweb service as Jakarta REST resources and providers, rooted at {@value #BASE_PATH}: what the node's HTTP
@@ -19,6 +20,7 @@ public final class DicomWeb {
     /** The resources and providers serving DICOMweb over {@code context}. */
     public static List<Object> resources(DicomWebContext context) {
         List<Object> resources = new ArrayList<>();
+        resources.addAll(WadoRs.resources(context));
         return List.copyOf(resources);
     }
 }

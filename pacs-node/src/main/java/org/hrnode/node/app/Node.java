@@ -131,7 +131,8 @@ public final class Node implements AutoCloseable {
             CompressionWorker compression) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
-        resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(), StudyMarks.NONE,
+        resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
+                storage.instanceMetadata(), StudyMarks.NONE,
                 DicomWebSettings.defaults())));
         return resources;
     }

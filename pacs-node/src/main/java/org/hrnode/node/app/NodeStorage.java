@@ -24,6 +24,8 @@ import org.hrnode.storage.db.Transactor;
 import org.hrnode.storage.index.Index;
 import org.hrnode.storage.index.postgres.PostgresIndex;
 import org.hrnode.storage.ingest.StoreAndIndex;
+import org.hrnode.storage.metadata.InstanceMetadataIndex;
+import org.hrnode.storage.metadata.PostgresInstanceMetadataIndex;
 import org.hrnode.storage.quality.PostgresQualityStatistics;
 
 /**
@@ -44,6 +46,7 @@ public final class NodeStorage implements AutoCloseable {
     private final Database database;
     private final BlobStore blobs;
     private final Index index;
+    private final InstanceMetadataIndex instanceMetadata;
     private final AeRegistry aeRegistry;
     private final CompressionQueue compressionQueue;
     private final Path runtimeFile;
@@ -53,6 +56,7 @@ public final class NodeStorage implements AutoCloseable {
         this.database = database;
         this.blobs = blobs;
         this.index = new PostgresIndex(database.dataSource());
+        this.instanceMetadata = new PostgresInstanceMetadataIndex(database.dataSource());
         this.aeRegistry = new PostgresAeRegistry(new Transactor(database.dataSource()));
         this.compressionQueue = new CompressionQueue(new Transactor(database.dataSource()));
         this.runtimeFile = runtimeFile;
@@ -161,6 +165,11 @@ public final class NodeStorage implements AutoCloseable {
         return blobs;
     }
 
+    /** The instances' DICOM JSON and the pre-built series metadata documents, for WADO-RS. */
+    public InstanceMetadataIndex instanceMetadata() {
+        return instanceMetadata;
+    }
+
     public Index index() {
         return index;
     }
@@ -205,6 +214,7 @@ public final class NodeStorage implements AutoCloseable {
             failure = addTo(failure, e);
         }
         try {
+            instanceMetadata.close();   // its listener holds a pooled connection: before the pool closes
             database.close();
         } catch (RuntimeException e) {
             failure = addTo(failure, new IOException("closing the database pool failed", e));
