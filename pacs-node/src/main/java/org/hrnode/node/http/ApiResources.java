@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.qc.QcWorker;
 import org.hrnode.node.quality.QualityReports;
 import org.hrnode.node.quality.StudyStatuses;
 import org.hrnode.storage.quality.PostgresQualityStatistics;
@@ -23,6 +24,8 @@ public final class ApiResources {
                 new QualityResource(new QualityReports(storage.aeRegistry(), statistics, config.timeZone(),
                         config.lateAfter()), clock),
                 new StudyStatusResource(new StudyStatuses(statistics)),
-                new HealthResource(statistics, storage.blobs(), compressionBacklog));
+                new HealthResource(statistics, storage.blobs(), compressionBacklog),
+                new QcStudyResource(storage.qcResults(), QcWorker.MAX_ATTEMPTS),
+                new RecognitionResource(storage.recognitions()));
     }
 }

@@ -73,6 +73,9 @@ public final class QcJobQueue {
             UPDATE qc_jobs SET claim_id = NULL, claimed_by = NULL, claimed_generation = NULL, lease_until = NULL
             WHERE study_fk = ? AND claim_id = ?""";
 
+    private static final String RENEW =
+            "UPDATE qc_jobs SET lease_until = now() + make_interval(secs => ?) WHERE study_fk = ? AND claim_id = ?";
+
     private static final String BACKLOG =
             "SELECT count(*) FROM qc_jobs WHERE generation > evaluated_generation AND attempts < ?";
 
@@ -174,6 +177,22 @@ public final class QcJobQueue {
                 s.setDouble(2, seconds(retryAfter));
                 s.setLong(3, job.studyPk());
                 s.setString(4, job.claimId());
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Extends a claim's lease while its run goes on.
+     *
+     * @return false when the claim was lost meanwhile
+     */
+    public boolean renew(ClaimedJob job, Duration lease) {
+        return transactor.inTransaction("renew the QC lease of " + job.studyInstanceUid(), connection -> {
+            try (PreparedStatement s = connection.prepareStatement(RENEW)) {
+                s.setDouble(1, seconds(lease));
+                s.setLong(2, job.studyPk());
+                s.setString(3, job.claimId());
                 return s.executeUpdate() == 1;
             }
         });

@@ -160,6 +160,8 @@ class QcJobQueueTest {
         assertThat(takeover.generation()).isEqualTo(crashed.generation());
         assertThat(takeover.claimId()).isNotEqualTo(crashed.claimId());
 
+        assertThat(queue.renew(crashed, LEASE)).as("a lost lease cannot be renewed").isFalse();
+        assertThat(queue.renew(takeover, LEASE)).isTrue();
         assertThat(queue.complete(crashed, result(crashed, true))).isFalse();
         assertThat(queue.fail(crashed, "late", Duration.ZERO)).isFalse();
         assertThat(results.statusOf(STUDY).orElseThrow().result()).as("the fenced result was not stored").isNull();

@@ -1,0 +1,66 @@
+package org.hrnode.node.qc;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.hrnode.storage.qc.QcResults;
+import org.hrnode.wado.StudyMarks;
+
+/**
+ * The "川渝 HR" mark for DICOMweb from the stored QC results ({@code qc_results.hr_eligible}). Rendering asks once per
+ * frame, so answers are cached: an entry is dropped when this node stores a new result for the study
+ * ({@link #invalidate}) and expires after {@code maxAge}, which bounds how long a result stored by another node on
+ * the same database goes unseen. At most {@value #MAX_ENTRIES} studies are cached; when full, the cache starts over.
+ */
+public final class QcStudyMarks implements StudyMarks {
+
+    static final int MAX_ENTRIES = 10_000;
+
+    private record Entry(boolean marked, long loadedAtNanos) {
+    }
+
+    private final QcResults results;
+    private final long maxAgeNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final AtomicLong invalidations = new AtomicLong();
+
+    public QcStudyMarks(QcResults results, Duration maxAge) {
+        this(results, maxAge, System::nanoTime);
+    }
+
+    QcStudyMarks(QcResults results, Duration maxAge, LongSupplier nanoTime) {
+        this.results = Objects.requireNonNull(results, "results");
+        this.maxAgeNanos = maxAge.toNanos();
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    @Override
+    public boolean hasHrMark(String studyInstanceUid) {
+        long now = nanoTime.getAsLong();
+        Entry e = cache.get(studyInstanceUid);
+        if (e != null && now - e.loadedAtNanos() < maxAgeNanos) {
+            return e.marked();
+        }
+        long invalidationsBefore = invalidations.get();
+        boolean marked = results.hrEligible(studyInstanceUid);
+        if (invalidations.get() != invalidationsBefore) {
+            // a result was stored while we read: what we read may predate it, so it is not cached
+            return marked;
+        }
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(studyInstanceUid, new Entry(marked, now));
+        return marked;
+    }
+
+    /** Forgets the cached answer for a study whose result just changed. */
+    public void invalidate(String studyInstanceUid) {
+        invalidations.incrementAndGet();
+        cache.remove(studyInstanceUid);
+    }
+}
