@@ -57,9 +57,10 @@ public final class Node implements AutoCloseable {
     private final HttpServer http;
     private final CompressionWorker compression;
     private final Optional<QcWorker> qc;
+    private final StudyMarks marks;
 
     private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom, HttpServer http,
-            CompressionWorker compression, Optional<QcWorker> qc) {
+            CompressionWorker compression, Optional<QcWorker> qc, StudyMarks marks) {
         this.config = config;
         this.storage = storage;
         this.ingest = ingest;
@@ -67,6 +68,7 @@ public final class Node implements AutoCloseable {
         this.http = http;
         this.compression = compression;
         this.qc = qc;
+        this.marks = marks;
     }
 
     public static Node start(NodeConfig config) throws IOException {
@@ -117,7 +119,8 @@ public final class Node implements AutoCloseable {
                     dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
                     config.uncompressedImages().configValue());
-            return new Node(config, storage, ingest, dicom, http, compression, Optional.ofNullable(qc));
+            return new Node(config, storage, ingest, dicom, http, compression, Optional.ofNullable(qc),
+                    marks);
         } catch (IOException | RuntimeException e) {
             try {
                 if (qc != null) {
@@ -181,7 +184,8 @@ public final class Node implements AutoCloseable {
 
     private static QcWorker newQcWorker(NodeConfig config, NodeStorage storage, StudyAssessor assessor,
             QcStudyMarks marks) {
-        StudyInputs inputs = new StudyInputs(storage.blobs(), storage.recognitions(), config.timeZone());
+        StudyInputs inputs = new StudyInputs(storage.index(), storage.blobs(), storage.recognitions(),
+                config.timeZone());
         return new QcWorker(storage.qcJobQueue(), storage.qcStudies(), inputs, assessor, config.qc(),
                 Clock.systemUTC(), config.timeZone(), workerName(config), marks::invalidate);
     }
@@ -261,6 +265,11 @@ public final class Node implements AutoCloseable {
 
     public IngestService ingest() {
         return ingest;
+    }
+
+    /** Which studies carry the "川渝 HR" mark, as DICOMweb asks. */
+    public StudyMarks marks() {
+        return marks;
     }
 
     /** The AI QC worker, absent when no assessor is installed. */

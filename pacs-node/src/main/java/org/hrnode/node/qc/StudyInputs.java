@@ -1,5 +1,7 @@
 package org.hrnode.node.qc;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.hrnode.aiqc.pipeline.InstanceInput;
 import org.hrnode.aiqc.pipeline.Recognition;
 import org.hrnode.aiqc.pipeline.StudyFacts;
@@ -17,7 +20,11 @@ import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.json.DicomJsonException;
 import org.hrnode.dicom.json.DicomJsonReader;
+import org.hrnode.storage.blob.BlobNotFoundException;
 import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.index.Index;
+import org.hrnode.storage.index.StoredInstanceRef;
+import org.hrnode.storage.index.query.QueryLevel;
 import org.hrnode.storage.qc.InstitutionRecognitions;
 import org.hrnode.storage.qc.QcStudySnapshot;
 
@@ -39,11 +46,13 @@ public final class StudyInputs {
     private static final DicomJsonReader READER = new DicomJsonReader()
             .withBulkDataResolver((path, vr, uri) -> new BulkData(URI.create(uri), 0, 0));
 
+    private final Index index;
     private final BlobStore blobs;
     private final InstitutionRecognitions recognitions;
     private final ZoneId zone;
 
-    public StudyInputs(BlobStore blobs, InstitutionRecognitions recognitions, ZoneId zone) {
+    public StudyInputs(Index index, BlobStore blobs, InstitutionRecognitions recognitions, ZoneId zone) {
+        this.index = Objects.requireNonNull(index, "index");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.recognitions = Objects.requireNonNull(recognitions, "recognitions");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -60,7 +69,7 @@ public final class StudyInputs {
         List<InstanceInput> instances = new ArrayList<>();
         for (QcStudySnapshot.Instance i : study.instances()) {
             instances.add(new InstanceInput(i.seriesInstanceUid(), i.sopInstanceUid(), i.transferSyntaxUid(),
-                    header(i), () -> blobs.get(i.blobKey())));
+                    header(i), () -> open(i)));
         }
         return new StudyInput(study.studyInstanceUid(), instances);
     }
@@ -85,6 +94,23 @@ public final class StudyInputs {
                 : recognitions.of(study.institutionCode()).stream()
                         .map(e -> new Recognition(e.itemNo(), e.from(), e.until())).toList();
         return new StudyFacts(study.institutionCode(), examDate, lossless, late, recognised);
+    }
+
+    /**
+     * The instance's stored object. Compression may have replaced the blob the snapshot named (and deleted it) since
+     * the study was read: then the instance's current blob is opened; same pixels, losslessly re-encoded.
+     */
+    private InputStream open(QcStudySnapshot.Instance i) throws IOException {
+        try {
+            return blobs.get(i.blobKey());
+        } catch (BlobNotFoundException e) {
+            Optional<StoredInstanceRef> current = index.instancesOf(QueryLevel.IMAGE, i.sopInstanceUid()).stream()
+                    .findFirst().filter(ref -> !ref.blobKey().equals(i.blobKey()));
+            if (current.isEmpty()) {
+                throw e;
+            }
+            return blobs.get(current.get().blobKey());
+        }
     }
 
     private static Dataset header(QcStudySnapshot.Instance i) throws UnreadableHeader {
