@@ -29,6 +29,8 @@ CREATE INDEX qc_jobs_unfinished ON qc_jobs (last_instance_at) WHERE generation >
 --  * items: [{"no":1,"name":"…","confidence":0.9}]; checks: the engines' check outcomes; vetoes: [{"code","zh","en"}]
 --  * reasons: why not HR eligible; defects: data-quality defects that do not bar the mark; both
 --    [{"code","xinjiangCode","zh","en"}]
+--  * hr_window_end: the last day the result is recognised (exam_date + window); an eligible study is marked only
+--    until then, without being judged again. NULL when the exam date is unknown.
 CREATE TABLE qc_results (
     study_fk       bigint           PRIMARY KEY REFERENCES studies (pk) ON DELETE CASCADE,
     generation     bigint           NOT NULL,
@@ -37,6 +39,8 @@ CREATE TABLE qc_results (
     score          double precision NOT NULL CHECK (score >= 0 AND score <= 100),
     grade          text             NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D')),
     hr_eligible    boolean          NOT NULL,
+    exam_date      date,
+    hr_window_end  date,
     vetoes         text             NOT NULL,
     reasons        text             NOT NULL,
     defects        text             NOT NULL,

@@ -84,16 +84,14 @@ public final class HrEligibility {
             reasons.add(new IneligibilityReason(VETO_PREFIX + veto.code(), NonRecognitionReason.IMAGE_QUALITY,
                     veto.zh(), veto.en()));
         }
+        LocalDate lastDay = null;
         if (facts.examDate() == null) {
             reasons.add(new IneligibilityReason(EXAM_DATE_UNKNOWN, null, "无法确定检查日期",
                     "the examination date is unknown (no Study Date or acquisition time)"));
         } else {
-            LocalDate lastDay = facts.examDate().plus(rules.window());
+            lastDay = facts.examDate().plus(rules.window());
             if (today.isAfter(lastDay)) {
-                reasons.add(new IneligibilityReason(OUTSIDE_WINDOW, NonRecognitionReason.CONDITION_CHANGED,
-                        "检查日期" + facts.examDate() + "已超出互认时限（至" + lastDay + "）",
-                        "examined on " + facts.examDate() + ", past the recognition window (until " + lastDay
-                                + ")"));
+                reasons.add(outsideWindow(facts.examDate(), lastDay));
             }
         }
         if (facts.lateUpload()) {
@@ -101,6 +99,16 @@ public final class HrEligibility {
                     "images were uploaded late (a data-quality defect)");
             (rules.lateUploadVeto() ? reasons : defects).add(late);
         }
-        return new HrVerdict(reasons.isEmpty(), recognised, reasons, defects);
+        return new HrVerdict(reasons.isEmpty(), recognised, reasons, defects, facts.examDate(), lastDay);
+    }
+
+    /**
+     * The reason given when the window has passed: at judging time, or later, when a stored eligible result is read
+     * after its window's last day.
+     */
+    public static IneligibilityReason outsideWindow(LocalDate examDate, LocalDate lastDay) {
+        return new IneligibilityReason(OUTSIDE_WINDOW, NonRecognitionReason.CONDITION_CHANGED,
+                "检查日期" + examDate + "已超出互认时限（至" + lastDay + "）",
+                "examined on " + examDate + ", past the recognition window (until " + lastDay + ")");
     }
 }

@@ -1,5 +1,6 @@
 package org.hrnode.aiqc.pipeline;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -9,9 +10,12 @@ import java.util.List;
  * @param recognisedItems the matched catalogue items the institution was recognised for on the exam day
  * @param reasons         why it is not eligible; empty exactly when eligible
  * @param defects         data-quality defects that do not bar the mark (a late upload, unless configured to)
+ * @param examDate        the exam day judged from, or null when unknown
+ * @param windowEnd       the last day the result is recognised (exam day + window), or null when the exam day is
+ *                        unknown: an eligible study loses the mark after it, without being judged again
  */
 public record HrVerdict(boolean eligible, List<Integer> recognisedItems, List<IneligibilityReason> reasons,
-                        List<IneligibilityReason> defects) {
+                        List<IneligibilityReason> defects, LocalDate examDate, LocalDate windowEnd) {
 
     public HrVerdict {
         recognisedItems = List.copyOf(recognisedItems);

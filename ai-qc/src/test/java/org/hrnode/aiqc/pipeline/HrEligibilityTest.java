@@ -117,7 +117,10 @@ class HrEligibilityTest {
 
     @Test
     void theWindowIsOneMonthFromTheExamDayInclusive() {
-        assertThat(RULE.judge(good(), goodFacts(), LocalDate.of(2025, 4, 10)).eligible()).isTrue();
+        HrVerdict lastDay = RULE.judge(good(), goodFacts(), LocalDate.of(2025, 4, 10));
+        assertThat(lastDay.eligible()).isTrue();
+        assertThat(lastDay.examDate()).isEqualTo(EXAM);
+        assertThat(lastDay.windowEnd()).isEqualTo(LocalDate.of(2025, 4, 10));
         HrVerdict v = RULE.judge(good(), goodFacts(), LocalDate.of(2025, 4, 11));
         assertThat(codes(v)).containsExactly(HrEligibility.OUTSIDE_WINDOW);
         assertThat(v.reasons().getFirst().xinjiangCode()).isEqualTo(1);

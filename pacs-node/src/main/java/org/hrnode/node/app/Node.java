@@ -97,7 +97,8 @@ public final class Node implements AutoCloseable {
             compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions);
             IngestService ingest = newIngestService(config, storage, compression::queued);
             compression.start();
-            QcStudyMarks marks = new QcStudyMarks(storage.qcResults(), config.qc().poll());
+            QcStudyMarks marks = new QcStudyMarks(storage.qcResults(), config.qc().poll(), Clock.systemUTC(),
+                    config.timeZone());
             if (assessor.isPresent()) {
                 qc = newQcWorker(config, storage, assessor.get(), marks);
                 storage.whenInstanceRecorded(qc::instanceRecorded);

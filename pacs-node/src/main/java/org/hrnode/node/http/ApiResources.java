@@ -25,7 +25,7 @@ public final class ApiResources {
                         config.lateAfter()), clock),
                 new StudyStatusResource(new StudyStatuses(statistics)),
                 new HealthResource(statistics, storage.blobs(), compressionBacklog),
-                new QcStudyResource(storage.qcResults(), QcWorker.MAX_ATTEMPTS),
+                new QcStudyResource(storage.qcResults(), QcWorker.MAX_ATTEMPTS, clock, config.timeZone()),
                 new RecognitionResource(storage.recognitions()));
     }
 }

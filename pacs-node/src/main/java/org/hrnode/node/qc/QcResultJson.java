@@ -27,7 +27,7 @@ public final class QcResultJson {
      */
     public record Reason(String code, Integer xinjiangCode, String xinjiangName, String zh, String en) {
 
-        static Reason of(IneligibilityReason r) {
+        public static Reason of(IneligibilityReason r) {
             return new Reason(r.code(), r.xinjiangCode(), r.xinjiang() == null ? null : r.xinjiang().dictionaryName(),
                     r.zh(), r.en());
         }
@@ -35,7 +35,8 @@ public final class QcResultJson {
 
     static QcResultRecord record(long generation, StudyAssessment assessment, HrVerdict verdict) {
         return new QcResultRecord(generation, write(assessment.items()), assessment.explanation(), assessment.score(),
-                assessment.grade().name(), verdict.eligible(), write(assessment.vetoes()),
+                assessment.grade().name(), verdict.eligible(), verdict.examDate(), verdict.windowEnd(),
+                write(assessment.vetoes()),
                 write(reasons(verdict.reasons())), write(reasons(verdict.defects())), write(assessment.checks()),
                 assessment.modelVersion(), null);
     }

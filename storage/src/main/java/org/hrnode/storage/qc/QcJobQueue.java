@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,12 +55,13 @@ public final class QcJobQueue {
             WHERE study_fk = ? AND claim_id = ?""";
 
     private static final String STORE_RESULT = """
-            INSERT INTO qc_results AS r (study_fk, generation, items, explanation, score, grade, hr_eligible, vetoes,
-                reasons, defects, checks, model_version, evaluated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+            INSERT INTO qc_results AS r (study_fk, generation, items, explanation, score, grade, hr_eligible,
+                exam_date, hr_window_end, vetoes, reasons, defects, checks, model_version, evaluated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (study_fk) DO UPDATE SET generation = EXCLUDED.generation, items = EXCLUDED.items,
                 explanation = EXCLUDED.explanation, score = EXCLUDED.score, grade = EXCLUDED.grade,
-                hr_eligible = EXCLUDED.hr_eligible, vetoes = EXCLUDED.vetoes, reasons = EXCLUDED.reasons,
+                hr_eligible = EXCLUDED.hr_eligible, exam_date = EXCLUDED.exam_date,
+                hr_window_end = EXCLUDED.hr_window_end, vetoes = EXCLUDED.vetoes, reasons = EXCLUDED.reasons,
                 defects = EXCLUDED.defects, checks = EXCLUDED.checks, model_version = EXCLUDED.model_version,
                 evaluated_at = EXCLUDED.evaluated_at
             WHERE r.generation <= EXCLUDED.generation""";
@@ -154,11 +156,13 @@ public final class QcJobQueue {
                 s.setDouble(5, result.score());
                 s.setString(6, result.grade());
                 s.setBoolean(7, result.hrEligible());
-                s.setString(8, result.vetoesJson());
-                s.setString(9, result.reasonsJson());
-                s.setString(10, result.defectsJson());
-                s.setString(11, result.checksJson());
-                s.setString(12, result.modelVersion());
+                s.setDate(8, date(result.examDate()));
+                s.setDate(9, date(result.hrWindowEnd()));
+                s.setString(10, result.vetoesJson());
+                s.setString(11, result.reasonsJson());
+                s.setString(12, result.defectsJson());
+                s.setString(13, result.checksJson());
+                s.setString(14, result.modelVersion());
                 s.executeUpdate();
             }
             return true;
@@ -223,6 +227,10 @@ public final class QcJobQueue {
             s.setString(2, job.claimId());
             return s.executeUpdate() == 1;
         }
+    }
+
+    private static java.sql.Date date(LocalDate day) {
+        return day == null ? null : java.sql.Date.valueOf(day);
     }
 
     private static double seconds(Duration d) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,9 +54,16 @@ class QcJobQueueTest {
         return queue.claim(worker, NO_WAIT, LEASE, 10, MAX_ATTEMPTS);
     }
 
+    private static final LocalDate EXAM = LocalDate.of(2025, 3, 10);
+    private static final LocalDate WINDOW_END = LocalDate.of(2025, 4, 10);
+
     private static QcResultRecord result(ClaimedJob job, boolean eligible) {
-        return new QcResultRecord(job.generation(), "[]", "test", 90, "A", eligible, "[]", "[]", "[]", "[]",
-                "test-1", null);
+        return new QcResultRecord(job.generation(), "[]", "test", 90, "A", eligible, EXAM, WINDOW_END, "[]", "[]",
+                "[]", "[]", "test-1", null);
+    }
+
+    private boolean eligible(String study) {
+        return results.hrEligibleOn(study, EXAM.plusDays(1));
     }
 
     private static void sql(String statement) {
@@ -111,7 +119,11 @@ class QcJobQueueTest {
         status = results.statusOf(STUDY).orElseThrow();
         assertThat(status.pending()).isFalse();
         assertThat(status.result().generation()).isEqualTo(2);
-        assertThat(results.hrEligible(STUDY)).isTrue();
+        assertThat(eligible(STUDY)).isTrue();
+        assertThat(results.hrEligibleOn(STUDY, WINDOW_END)).as("on the window's last day").isTrue();
+        assertThat(results.hrEligibleOn(STUDY, WINDOW_END.plusDays(1))).as("the mark lapses after it").isFalse();
+        assertThat(status.result().hrWindowEnd()).isEqualTo(WINDOW_END);
+        assertThat(status.result().examDate()).isEqualTo(EXAM);
         assertThat(claim("w1")).as("a judged generation is not judged again").isEmpty();
         assertThat(queue.untilNextDue(NO_WAIT, MAX_ATTEMPTS)).isEmpty();
     }
@@ -166,7 +178,7 @@ class QcJobQueueTest {
         assertThat(queue.fail(crashed, "late", Duration.ZERO)).isFalse();
         assertThat(results.statusOf(STUDY).orElseThrow().result()).as("the fenced result was not stored").isNull();
         assertThat(queue.complete(takeover, result(takeover, false))).isTrue();
-        assertThat(results.hrEligible(STUDY)).isFalse();
+        assertThat(eligible(STUDY)).isFalse();
     }
 
     @Test
