@@ -54,6 +54,13 @@ public final class NodeUnderTest implements AutoCloseable {
         return new NodeUnderTest(Node.start(config, NodeStorage.openAsOwner(config), Optional.of(assessor)));
     }
 
+    /** Starts a node whose AI QC judges through {@code assessor} and whose blobs live in {@code blobs}. */
+    public static NodeUnderTest startWithAssessor(Path dataDir, BlobStore blobs, StudyAssessor assessor,
+            String... flags) throws IOException {
+        NodeConfig config = config(dataDir, flags);
+        return new NodeUnderTest(Node.start(config, NodeStorage.openAsOwner(config, blobs), Optional.of(assessor)));
+    }
+
     /** Starts a node whose blobs live in {@code blobs} instead of the configured store. */
     public static NodeUnderTest startWithBlobStore(Path dataDir, BlobStore blobs, String... flags) throws IOException {
         NodeConfig config = config(dataDir, flags);

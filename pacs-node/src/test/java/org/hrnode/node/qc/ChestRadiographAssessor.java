@@ -32,15 +32,23 @@ final class ChestRadiographAssessor implements StudyAssessor {
     static final String MODEL_VERSION = "chest-test-1";
 
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> runsPerContent = new ConcurrentHashMap<>();
 
     int runsOf(String studyInstanceUid) {
         AtomicInteger n = runs.get(studyInstanceUid);
         return n == null ? 0 : n.get();
     }
 
+    /** The most times one study was judged with the same instances: 1 when no generation was judged twice. */
+    int mostRunsOfOneGeneration() {
+        return runsPerContent.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
+    }
+
     @Override
     public StudyAssessment assess(StudyInput study) throws AssessmentException {
         runs.computeIfAbsent(study.studyInstanceUid(), k -> new AtomicInteger()).incrementAndGet();
+        runsPerContent.computeIfAbsent(study.studyInstanceUid() + "@" + study.instances().stream()
+                .map(InstanceInput::sopInstanceUid).sorted().toList(), k -> new AtomicInteger()).incrementAndGet();
         List<CheckResult> checks = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
         boolean blurred = false;
