@@ -93,6 +93,10 @@ public final class RunCommand {
         out.println("  HTTP            http://" + c.bindAddress() + ":" + node.httpPort()
                 + "/api/  (health, quality/institutions/{code}, studies/{uid}/status; DICOMweb not yet)");
         out.println("  storage         " + node.storage().describe());
+        out.println("  AI QC           " + (node.qc().isPresent()
+                ? "judges studies " + c.qc().stable().toSeconds() + " s after their last instance, "
+                        + c.qc().workers() + " at once; HR mark from grade " + c.qc().hr().minimumGrade().label()
+                : "no assessor installed: studies are queued, not judged"));
         out.println("  undeclared text decoded as " + c.undeclaredCharset().name());
         out.println("Stop with Ctrl-C.");
     }
