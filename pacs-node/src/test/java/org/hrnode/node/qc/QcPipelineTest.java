@@ -17,7 +17,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hrnode.aiqc.pipeline.AssessmentException;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
@@ -228,6 +230,33 @@ class QcPipelineTest {
         JsonNode v = verdict(study, 1);
         assertThat(v.path("status").asText()).isEqualTo("evaluated");
         assertThat(assessor.runsOf(study)).isEqualTo(1);
+    }
+
+    @Test
+    void aStudyTheAssessorCannotJudgeStaysPendingWithTheErrorAndIsRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        node = NodeUnderTest.startWithAssessor(dir.resolve("data"), study -> {
+            calls.incrementAndGet();
+            throw new AssessmentException("engine could not load its model");
+        }, "--qc-stable-seconds", "0", "--qc-poll-seconds", "1");
+        node.allowCallers(SENDER);
+        String study = "1.2.826.0.1.3680043.2.1125.77.6";
+        store(study, 1, LocalDateTime.now(BEIJING).minusMinutes(5), null);
+
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        Await.until("the failed run is recorded", VERDICT_TIMEOUT, () -> {
+            try {
+                HttpResponse<String> r = qcOf(study);
+                last.set(JSON.readTree(r.body()));
+                return r.statusCode() == 202 && last.get().path("attempts").asInt() == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(last.get().path("status").asText()).isEqualTo("pending");
+        assertThat(last.get().path("lastError").asText()).contains("engine could not load its model");
+        assertThat(calls.get()).as("not retried before its backoff").isEqualTo(1);
+        assertThat(node.node().qc().orElseThrow().backlog()).isEqualTo(1);
     }
 
     @Test
