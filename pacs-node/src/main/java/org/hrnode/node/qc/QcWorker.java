@@ -17,8 +17,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.hrnode.aiqc.pipeline.AssessmentException;
+import org.hrnode.aiqc.pipeline.CatalogueMatch;
 import org.hrnode.aiqc.pipeline.HrEligibility;
 import org.hrnode.aiqc.pipeline.HrVerdict;
+import org.hrnode.aiqc.pipeline.IneligibilityReason;
 import org.hrnode.aiqc.pipeline.StudyAssessment;
 import org.hrnode.aiqc.pipeline.StudyAssessor;
 import org.hrnode.aiqc.pipeline.StudyFacts;
@@ -177,7 +179,7 @@ public final class QcWorker implements AutoCloseable {
     private void judge(ClaimedJob job, long started) throws AssessmentException, StudyInputs.UnreadableHeader {
         Optional<QcStudySnapshot> snapshot = studies.snapshot(job.studyPk());
         if (snapshot.isEmpty()) {
-            queue.release(job);
+            // the study was deleted after the claim; its job went with it (ON DELETE CASCADE)
             return;
         }
         StudyInput input = inputs.input(snapshot.get());
@@ -194,9 +196,9 @@ public final class QcWorker implements AutoCloseable {
         LOG.info("event=qc_evaluated study_uid={} generation={} instances={} items={} grade={} score={} vetoes={}"
                         + " hr_eligible={} reasons={} model={} duration_ms={}", job.studyInstanceUid(),
                 job.generation(), input.instances().size(),
-                assessment.items().stream().map(i -> i.no()).toList(), assessment.grade(), assessment.score(),
-                assessment.vetoes().size(), verdict.eligible(),
-                verdict.reasons().stream().map(r -> r.code()).toList(), assessment.modelVersion(),
+                assessment.items().stream().map(CatalogueMatch::no).toList(), assessment.grade(),
+                assessment.score(), assessment.vetoes().size(), verdict.eligible(),
+                verdict.reasons().stream().map(IneligibilityReason::code).toList(), assessment.modelVersion(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
