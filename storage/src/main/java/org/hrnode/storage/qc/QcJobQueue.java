@@ -48,6 +48,12 @@ public final class QcJobQueue {
             FROM qc_jobs WHERE generation > evaluated_generation AND attempts < ?
             ORDER BY 1 LIMIT 1""";
 
+    /**
+     * Taken first by {@link #complete}: the result's foreign key locks the study row (KEY SHARE) anyway, and taking it
+     * before the job row keeps the order ingest uses (study, then job), so the two never deadlock.
+     */
+    private static final String LOCK_STUDY = "SELECT 1 FROM studies WHERE pk = ? FOR KEY SHARE";
+
     private static final String FINISH = """
             UPDATE qc_jobs SET evaluated_generation = GREATEST(evaluated_generation, claimed_generation),
                 claim_id = NULL, claimed_by = NULL, claimed_generation = NULL, lease_until = NULL, attempts = 0,
@@ -145,6 +151,10 @@ public final class QcJobQueue {
                     + job.generation());
         }
         return transactor.inTransaction("store the QC result of " + job.studyInstanceUid(), connection -> {
+            try (PreparedStatement s = connection.prepareStatement(LOCK_STUDY)) {
+                s.setLong(1, job.studyPk());
+                s.executeQuery().close();
+            }
             if (!finish(connection, FINISH, job)) {
                 return false;
             }
