@@ -26,6 +26,7 @@ public final class ApiResources {
                 new StudyStatusResource(new StudyStatuses(statistics)),
                 new HealthResource(statistics, storage.blobs(), compressionBacklog),
                 new QcStudyResource(storage.qcResults(), QcWorker.MAX_ATTEMPTS, clock, config.timeZone()),
-                new RecognitionResource(storage.recognitions()));
+                new RecognitionResource(storage.recognitions()),
+                new QcBacklogResource(() -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS)));
     }
 }

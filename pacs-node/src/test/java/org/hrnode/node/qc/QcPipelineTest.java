@@ -223,6 +223,8 @@ class QcPipelineTest {
         assertThat(body.path("pending").asBoolean()).isTrue();
         assertThat(body.path("grade").isNull()).isTrue();
         assertThat(qcOf("1.2.3.4.5.404").statusCode()).isEqualTo(404);
+        HttpResponse<String> backlog = send(HttpRequest.newBuilder(uri("/api/qc/backlog")).GET());
+        assertThat(JSON.readTree(backlog.body()).path("studies").asLong()).isEqualTo(1);
         node.close();
         node = null;
 
