@@ -24,6 +24,13 @@ CREATE TABLE qc_jobs (
 -- Due jobs are found among the unfinished ones.
 CREATE INDEX qc_jobs_unfinished ON qc_jobs (last_instance_at) WHERE generation > evaluated_generation;
 
+-- Studies stored before this migration are judged too: one job each, counting their current instances, last
+-- instance at the latest arrival (already stable, so they are due at once).
+INSERT INTO qc_jobs (study_fk, generation, last_instance_at)
+SELECT se.study_fk, count(*), max(i.arrived_at)
+FROM instances i JOIN series se ON se.pk = i.series_fk
+GROUP BY se.study_fk;
+
 -- The latest QC result of each study. JSON columns are text, as instances.metadata: an engine's explanation may
 -- hold any character, and the values are produced and read by the application only.
 --  * items: [{"no":1,"name":"…","confidence":0.9}]; checks: the engines' check outcomes; vetoes: [{"code","zh","en"}]
