@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.hrnode.storage.db.Transactor;
 
 /**
@@ -35,7 +36,7 @@ public final class QcJobQueue {
                 ORDER BY last_instance_at
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            UPDATE qc_jobs j SET claim_id = gen_random_uuid()::text, claimed_by = ?, claimed_generation = j.generation,
+            UPDATE qc_jobs j SET claim_id = ? || ':' || j.study_fk, claimed_by = ?, claimed_generation = j.generation,
                 lease_until = now() + make_interval(secs => ?)
             FROM due, studies s
             WHERE j.study_fk = due.study_fk AND s.pk = j.study_fk
@@ -109,8 +110,10 @@ public final class QcJobQueue {
                 s.setDouble(1, seconds(stable));
                 s.setInt(2, maxAttempts);
                 s.setInt(3, max);
-                s.setString(4, workerName);
-                s.setDouble(5, seconds(lease));
+                // one random id per claim, made unique per job by the study key
+                s.setString(4, UUID.randomUUID().toString());
+                s.setString(5, workerName);
+                s.setDouble(6, seconds(lease));
                 List<ClaimedJob> jobs = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
