@@ -95,6 +95,10 @@ public final class RunCommand {
         out.println("  DICOMweb        http://" + c.bindAddress() + ":" + node.httpPort()
                 + "/dicomweb  (WADO-RS: instances, metadata, frames, bulk data)");
         out.println("  storage         " + node.storage().describe());
+        out.println("  AI QC           " + (node.qc().isPresent()
+                ? "judges studies " + c.qc().stable().toSeconds() + " s after their last instance, "
+                        + c.qc().workers() + " at once; HR mark from grade " + c.qc().hr().minimumGrade().label()
+                : "no assessor installed: studies are queued, not judged"));
         out.println("  undeclared text decoded as " + c.undeclaredCharset().name());
         out.println("Stop with Ctrl-C.");
     }
