@@ -12,53 +12,97 @@ public final class CtArtifacts {
 
     private static final int ANGLES = 360;
     private static final int MIN_RADIUS = 6;
+    private static final int SECTORS = 12;
+    private static final int MIN_SECTORS = 8;
+    private static final int RADIAL_WINDOW = 9;
 
     private CtArtifacts() {
     }
 
     /**
      * Ring index, HU: rings are circles about the rotation centre (the image centre unless reconstructed off
-     * centre). Subtract a 5×5 median, which keeps anatomy and removes thin structures, and average the residue
-     * around every circle in polar coordinates, over soft-tissue pixels only (−200…300 HU, so bone and air edges
-     * do not count): noise and anatomy average towards zero around a circle, a ring adds up. The index is the
-     * largest absolute circle average; NaN when too few circles cross soft tissue.
+     * centre), so in polar coordinates they are narrow bumps along the radius at a fixed radius. The slice is
+     * resampled to polar coordinates (360 angles, one pixel per radius step) and each angle's radial profile minus
+     * its running median over 9 radii is the residue: rings up to 4 pixels wide stay in it, anatomy edges (steps
+     * along the radius) do not. The residue is averaged along every circle over soft-tissue pixels only (−200…300
+     * HU, so bone and air edges do not count), in twelve 30° sectors: noise averages towards zero, a ring gives the
+     * same value in every sector, while anatomy that happens to run along a circle (fat planes of the chest wall)
+     * does so in a few sectors only. A circle's value is the median of its sector means (at least eight sectors
+     * with soft tissue) less three times what noise alone would leave in a sector mean; the index is the largest
+     * such value; NaN when no circle crosses enough soft tissue.
      */
     public static double ringIndex(Mat hu) {
-        Mat median = new Mat();
-        Imgproc.medianBlur(hu, median, 5);
-        Mat residue = new Mat();
-        Core.subtract(hu, median, residue);
         double maxRadius = Math.min(hu.rows(), hu.cols()) / 2.0;
         Point centre = new Point((hu.cols() - 1) / 2.0, (hu.rows() - 1) / 2.0);
-        Size polarSize = new Size((int) maxRadius, ANGLES);
-        Mat polarResidue = new Mat();
-        Mat polarHu = new Mat();
-        int flags = Imgproc.INTER_NEAREST + Imgproc.WARP_POLAR_LINEAR;
-        Imgproc.warpPolar(residue, polarResidue, polarSize, centre, maxRadius, flags);
-        Imgproc.warpPolar(hu, polarHu, polarSize, centre, maxRadius, flags);
-        float[] r = Pixels.floats(polarResidue);
-        float[] h = Pixels.floats(polarHu);
-        for (Mat m : new Mat[] {median, residue, polarResidue, polarHu}) {
-            m.release();
-        }
         int radii = (int) maxRadius;
+        Mat polar = new Mat();
+        Imgproc.warpPolar(hu, polar, new Size(radii, ANGLES), centre, maxRadius,
+                Imgproc.INTER_LINEAR + Imgproc.WARP_POLAR_LINEAR);
+        float[] h = Pixels.floats(polar);
+        polar.release();
+        float[] r = radialResidue(h, radii);
+        double noise = residueNoise(h, r);
         double worst = Double.NaN;
-        for (int radius = MIN_RADIUS; radius < radii; radius++) {
-            double sum = 0;
-            int n = 0;
-            for (int a = 0; a < ANGLES; a++) {
-                int i = a * radii + radius;
-                if (h[i] > -200 && h[i] < 300) {
-                    sum += r[i];
-                    n++;
+        int sectorAngles = ANGLES / SECTORS;
+        double[] sectorMeans = new double[SECTORS];
+        for (int radius = MIN_RADIUS; radius < radii - RADIAL_WINDOW / 2; radius++) {
+            int sectors = 0;
+            int samples = 0;
+            for (int sector = 0; sector < SECTORS; sector++) {
+                double sum = 0;
+                int n = 0;
+                for (int a = sector * sectorAngles; a < (sector + 1) * sectorAngles; a++) {
+                    int i = a * radii + radius;
+                    if (h[i] > -200 && h[i] < 300) {
+                        sum += r[i];
+                        n++;
+                    }
+                }
+                if (n >= sectorAngles / 2) {
+                    sectorMeans[sectors++] = sum / n;
+                    samples += n;
                 }
             }
-            if (n >= ANGLES / 2) {
-                double mean = Math.abs(sum / n);
-                worst = Double.isNaN(worst) ? mean : Math.max(worst, mean);
+            if (sectors >= MIN_SECTORS) {
+                double[] means = java.util.Arrays.copyOf(sectorMeans, sectors);
+                java.util.Arrays.sort(means);
+                // Noise alone leaves a circle mean of about σ/√(independent pixels on it); small circles are
+                // sampled by fewer pixels than angles. Three times that is not counted as ring.
+                double independent = Math.max(1, Math.min(samples, 2 * Math.PI * radius * samples / ANGLES));
+                double circle = Math.max(0, Math.abs(means[sectors / 2]) - 3 * noise / Math.sqrt(independent
+                        / SECTORS));
+                worst = Double.isNaN(worst) ? circle : Math.max(worst, circle);
             }
         }
         return worst;
+    }
+
+    /** Each angle's radial profile minus its running median over {@link #RADIAL_WINDOW} radii. */
+    private static float[] radialResidue(float[] polar, int radii) {
+        float[] out = new float[polar.length];
+        float[] window = new float[RADIAL_WINDOW];
+        int half = RADIAL_WINDOW / 2;
+        for (int a = 0; a < ANGLES; a++) {
+            int row = a * radii;
+            for (int radius = half; radius < radii - half; radius++) {
+                System.arraycopy(polar, row + radius - half, window, 0, RADIAL_WINDOW);
+                java.util.Arrays.sort(window);
+                out[row + radius] = polar[row + radius] - window[half];
+            }
+        }
+        return out;
+    }
+
+    /** Robust SD (1.4826 × median absolute value) of the residue over soft tissue. */
+    private static double residueNoise(float[] hu, float[] residue) {
+        boolean[] soft = new boolean[hu.length];
+        float[] abs = new float[hu.length];
+        for (int i = 0; i < hu.length; i++) {
+            soft[i] = hu[i] > -200 && hu[i] < 300;
+            abs[i] = Math.abs(residue[i]);
+        }
+        double mad = Pixels.percentiles(abs, soft, 50)[0];
+        return Double.isNaN(mad) ? 0 : 1.4826 * mad;
     }
 
     /**

@@ -18,6 +18,8 @@ final class DrImageChecks {
 
     /** Side of the full-resolution crop sharpness and noise are measured on. */
     static final int DETAIL = 512;
+    /** Share of the field's size left out on each side when counting clipped pixels (see Field.inner). */
+    static final double FIELD_MARGIN = 0.05;
 
     private DrImageChecks() {
     }
@@ -36,7 +38,7 @@ final class DrImageChecks {
                 "exposed field too small: over-collimated or cut off"));
 
         CheckDefinition x5 = table.require("X5");
-        double[] clipped = image.clippedFractions(field.rect());
+        double[] clipped = image.clippedFractions(field.inner(FIELD_MARGIN));
         Map<String, Double> clipValues = new LinkedHashMap<>();
         clipValues.put("clippedBrightFraction", Pixels.round(clipped[1], 4));
         clipValues.put("clippedDarkFraction", Pixels.round(clipped[0], 4));

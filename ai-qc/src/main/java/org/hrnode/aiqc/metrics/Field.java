@@ -9,8 +9,9 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The exposed field of a radiograph and the anatomy inside it, found on the overview. Collimator shutters leave
- * bands along the edges where the image is flat (no structure, almost no noise after processing): rows and columns
- * from each edge whose pixels are at least 90 % flat are taken as shutter, up to 45 % of the image from each
+ * bands along the edges where the image is flat (neighbours differ by under 1 % of the value range) and at one end
+ * of the range (within 5 % of the darkest or brightest values: unexposed white, or blanked black): rows and columns
+ * from each edge whose pixels are at least 90 % such are taken as shutter, up to 45 % of the image from each
  * side. Anatomy is where the image has local structure (7×7 standard deviation above 3 % of the field's value
  * range); unattenuated background is flat and is not anatomy. A band of pure background along an edge also reads
  * as shutter: it only makes the field smaller, which the field check tolerates down to its minimum.
@@ -19,7 +20,9 @@ public record Field(Rect rect, boolean[] anatomy, int rows, int columns) {
 
     private static final double FLAT_SHARE = 0.9;
     /** A flat pixel changes by less than this share of the value range to its neighbour. */
-    private static final double FLAT_STEP = 0.003;
+    private static final double FLAT_STEP = 0.01;
+    /** A shutter pixel lies within this share of the value range from the darkest or brightest end. */
+    private static final double EXTREME = 0.05;
     private static final double STRUCTURE_SD = 0.03;
     private static final double MAX_BAND = 0.45;
 
@@ -27,8 +30,10 @@ public record Field(Rect rect, boolean[] anatomy, int rows, int columns) {
         int rows = overview.rows();
         int cols = overview.cols();
         float[] v = Pixels.floats(overview);
-        double[] p = Pixels.percentiles(v, null, 1, 99);
+        double[] p = Pixels.percentiles(v, null, 1, 99, 0.5, 99.5);
         double range = Math.max(1e-6, p[1] - p[0]);
+        double darkEnd = p[2] + EXTREME * range;
+        double brightEnd = p[3] - EXTREME * range;
         Mat smooth = new Mat();
         Imgproc.GaussianBlur(overview, smooth, new Size(3, 3), 0);
         Mat gx = new Mat();
@@ -41,7 +46,7 @@ public record Field(Rect rect, boolean[] anatomy, int rows, int columns) {
         // A 3×3 Sobel answers a ramp of step s with 8s.
         double limit = 8 * FLAT_STEP * range;
         for (int i = 0; i < g.length; i++) {
-            flat[i] = g[i] < limit;
+            flat[i] = g[i] < limit && (v[i] <= darkEnd || v[i] >= brightEnd);
         }
         int top = 0;
         while (top < rows * MAX_BAND && flatShare(flat, cols, top, true, rows, cols) >= FLAT_SHARE) {
@@ -80,6 +85,16 @@ public record Field(Rect rect, boolean[] anatomy, int rows, int columns) {
             x.release();
         }
         return new Field(rect, anatomy, rows, cols);
+    }
+
+    /**
+     * The field less a margin of {@code share} of its size on every side: the edges of collimator shutters are
+     * blurred by the focal spot and leave a rim of extreme values that is neither shutter nor anatomy.
+     */
+    public Rect inner(double share) {
+        int dx = (int) Math.round(rect.width * share);
+        int dy = (int) Math.round(rect.height * share);
+        return new Rect(rect.x + dx, rect.y + dy, Math.max(1, rect.width - 2 * dx), Math.max(1, rect.height - 2 * dy));
     }
 
     public double fieldFraction() {

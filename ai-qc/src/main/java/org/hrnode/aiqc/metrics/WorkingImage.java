@@ -217,14 +217,14 @@ public final class WorkingImage implements AutoCloseable {
 
     /**
      * The fractions of the full-resolution pixels under {@code overviewRect} that sit at the darkest and at the
-     * brightest value found there (within 0.2 % of the value range): a pile-up at an end of the histogram is what
+     * brightest value found there (within 0.1 % of the value range): a pile-up at an end of the histogram is what
      * clipping leaves; an unclipped image has a handful of pixels at its extremes.
      */
     public double[] clippedFractions(Rect overviewRect) {
         Rect r = toFull(overviewRect);
         Mat region = full.submat(r);
         Core.MinMaxLocResult mm = Core.minMaxLoc(region);
-        double tolerance = Math.max(0, (mm.maxVal - mm.minVal) * 0.002);
+        double tolerance = Math.max(0, (mm.maxVal - mm.minVal) * 0.001);
         Mat mask = new Mat();
         Core.compare(region, new org.opencv.core.Scalar(mm.maxVal - tolerance), mask, Core.CMP_GE);
         double atMax = Core.countNonZero(mask);
