@@ -9,19 +9,20 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The exposed field of a radiograph and the anatomy inside it, found on the overview. Collimator shutters leave
- * bands along the edges where the image is flat (neighbours differ by under 1 % of the value range) and at one end
- * of the range (within 5 % of the darkest or brightest values: unexposed white, or blanked black): rows and columns
- * from each edge whose pixels are at least 90 % such are taken as shutter, up to 45 % of the image from each
- * side. Anatomy is where the image has local structure (7×7 standard deviation above 3 % of the field's value
- * range); unattenuated background is flat and is not anatomy. A band of pure background along an edge also reads
- * as shutter: it only makes the field smaller, which the field check tolerates down to its minimum.
+ * bands along the edges where the image is flat (neighbours differ by under 1 % of the value range) and at the
+ * bright end of the display range (within 5 % of the brightest values: no X-rays reached the detector there, so it
+ * looks like the densest tissue): rows and columns from each edge whose pixels are at least 90 % such are taken as
+ * shutter, up to 45 % of the image from each side. Unattenuated background is flat too but dark, so it stays in the
+ * field, where it belongs. Shutters blanked to black by post-processing are not recognised: the field then spans
+ * the whole image, which the field check does not hold against the image. Anatomy is where the image has local
+ * structure (7×7 standard deviation above 3 % of the field's value range).
  */
 public record Field(Rect rect, boolean[] anatomy, int rows, int columns) {
 
     private static final double FLAT_SHARE = 0.9;
     /** A flat pixel changes by less than this share of the value range to its neighbour. */
     private static final double FLAT_STEP = 0.01;
-    /** A shutter pixel lies within this share of the value range from the darkest or brightest end. */
+    /** A shutter pixel lies within this share of the value range from the brightest end. */
     private static final double EXTREME = 0.05;
     private static final double STRUCTURE_SD = 0.03;
     private static final double MAX_BAND = 0.45;
@@ -32,7 +33,6 @@ public record Field(Rect rect, boolean[] anatomy, int rows, int columns) {
         float[] v = Pixels.floats(overview);
         double[] p = Pixels.percentiles(v, null, 1, 99, 0.5, 99.5);
         double range = Math.max(1e-6, p[1] - p[0]);
-        double darkEnd = p[2] + EXTREME * range;
         double brightEnd = p[3] - EXTREME * range;
         Mat smooth = new Mat();
         Imgproc.GaussianBlur(overview, smooth, new Size(3, 3), 0);
@@ -46,7 +46,7 @@ public record Field(Rect rect, boolean[] anatomy, int rows, int columns) {
         // A 3×3 Sobel answers a ramp of step s with 8s.
         double limit = 8 * FLAT_STEP * range;
         for (int i = 0; i < g.length; i++) {
-            flat[i] = g[i] < limit && (v[i] <= darkEnd || v[i] >= brightEnd);
+            flat[i] = g[i] < limit && v[i] >= brightEnd;
         }
         int top = 0;
         while (top < rows * MAX_BAND && flatShare(flat, cols, top, true, rows, cols) >= FLAT_SHARE) {
@@ -75,8 +75,10 @@ public record Field(Rect rect, boolean[] anatomy, int rows, int columns) {
         float[] s = Pixels.floats(sq);
         boolean[] anatomy = new boolean[v.length];
         double structure = STRUCTURE_SD * range;
-        for (int y = rect.y; y < rect.y + rect.height; y++) {
-            for (int x = rect.x; x < rect.x + rect.width; x++) {
+        // The 7×7 window straddles the shutter edge within 3 pixels of it: those pixels measure the edge, not anatomy.
+        int inset = 4;
+        for (int y = rect.y + inset; y < rect.y + rect.height - inset; y++) {
+            for (int x = rect.x + inset; x < rect.x + rect.width - inset; x++) {
                 int i = y * cols + x;
                 anatomy[i] = Math.sqrt(Math.max(0, s[i] - (double) m[i] * m[i])) > structure;
             }
