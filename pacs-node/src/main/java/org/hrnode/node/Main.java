@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.hrnode.node.cli.AeCommand;
+import org.hrnode.node.cli.CatalogMatchCommand;
 import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
 import org.hrnode.node.cli.ImportCommand;
@@ -35,6 +36,10 @@ public final class Main {
             case "import" -> {
                 logOnlyWarningsUnlessAsked();
                 yield new ImportCommand(System.getenv(), out, err, stderrIsTerminal()).run(rest);
+            }
+            case "catalog-match" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new CatalogMatchCommand(System.getenv(), out, err).run(rest);
             }
             case "quality" -> new QualityCommand(System.getenv(), out, err, Clock.systemUTC()).run(rest);
             case "help", "--help", "-h" -> new HelpCommand(out).run();

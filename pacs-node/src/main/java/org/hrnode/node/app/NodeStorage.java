@@ -12,6 +12,8 @@ import org.hrnode.node.config.NodeConfig;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.PostgresAeRegistry;
 import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.catalog.CatalogMappings;
+import org.hrnode.storage.catalog.PostgresCatalogMappings;
 import org.hrnode.storage.compression.CompressionQueue;
 import org.hrnode.storage.blob.FileSystemBlobStore;
 import org.hrnode.storage.blob.S3BlobStore;
@@ -165,6 +167,11 @@ public final class NodeStorage implements AutoCloseable {
 
     public AeRegistry aeRegistry() {
         return aeRegistry;
+    }
+
+    /** The institutions' tables of local exam codes and names → catalogue items. */
+    public CatalogMappings catalogMappings() {
+        return new PostgresCatalogMappings(new Transactor(database.dataSource()));
     }
 
     /** The data-quality aggregates over the index, and the database's health. */

@@ -3,7 +3,10 @@ package org.hrnode.node.http;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.hrnode.aiqc.catalog.Catalog;
+import org.hrnode.aiqc.catalog.CatalogMatcher;
 import org.hrnode.node.app.NodeStorage;
+import org.hrnode.node.catalog.CatalogService;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.node.quality.QualityReports;
 import org.hrnode.node.quality.StudyStatuses;
@@ -23,6 +26,8 @@ public final class ApiResources {
                 new QualityResource(new QualityReports(storage.aeRegistry(), statistics, config.timeZone(),
                         config.lateAfter()), clock),
                 new StudyStatusResource(new StudyStatuses(statistics)),
-                new HealthResource(statistics, storage.blobs(), compressionBacklog));
+                new HealthResource(statistics, storage.blobs(), compressionBacklog),
+                new CatalogResource(new CatalogService(new CatalogMatcher(Catalog.standard()),
+                        storage.catalogMappings())));
     }
 }
