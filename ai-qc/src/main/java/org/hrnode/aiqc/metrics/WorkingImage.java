@@ -49,9 +49,11 @@ public final class WorkingImage implements AutoCloseable {
     private final double storedMax;
     private final double[] pixelSpacing;
     private final int bitsStored;
+    /** The native memory {@link #full} lies in: held here so it lives as long as the Mat that uses it. */
+    private final ByteBuffer nativePixels;
 
     private WorkingImage(Mat full, Mat overview, double scale, double slope, double intercept, boolean inverted,
-            double storedMax, double[] pixelSpacing, int bitsStored) {
+            double storedMax, double[] pixelSpacing, int bitsStored, ByteBuffer nativePixels) {
         this.full = full;
         this.overview = overview;
         this.scale = scale;
@@ -61,6 +63,7 @@ public final class WorkingImage implements AutoCloseable {
         this.storedMax = storedMax;
         this.pixelSpacing = pixelSpacing;
         this.bitsStored = bitsStored;
+        this.nativePixels = nativePixels;
     }
 
     /** Decodes the image's middle frame; throws when there are no pixels or they cannot be decoded here. */
@@ -96,7 +99,7 @@ public final class WorkingImage implements AutoCloseable {
                 frame = decoder.decode(frames.get(frameIndex), stored);
             } else {
                 raw = stored;
-                frame = NativeFrames.read(dataset, stored).get(frameIndex);
+                frame = nativeFrame(dataset, stored, frameIndex);
             }
         } catch (PixelDataException | RuntimeException e) {
             throw UndecodableImageException.broken("Pixel Data cannot be decoded: " + e.getMessage(), e);
@@ -104,27 +107,37 @@ public final class WorkingImage implements AutoCloseable {
         return of(frame, raw, dataset, family);
     }
 
+    /**
+     * One native frame. A single frame held in memory in a little-endian dataset is used where it lies (the caller
+     * copies it once into native memory); anything else goes through {@link NativeFrames}.
+     */
+    private static byte[] nativeFrame(Dataset dataset, PixelDescription stored, int frameIndex)
+            throws PixelDataException {
+        if (stored.numberOfFrames() == 1 && !dataset.isBigEndian()
+                && dataset.getValue(Tag.PixelData) instanceof byte[] bytes && bytes.length >= stored.frameLength()) {
+            return bytes;
+        }
+        return NativeFrames.read(dataset, stored).get(frameIndex);
+    }
+
     private static WorkingImage of(byte[] frame, PixelDescription d, Dataset dataset, ModalityFamily family) {
         boolean signed = d.isSigned();
+        int length = Math.toIntExact(d.frameLength());
         if (signed && d.bitsStored() < d.bitsAllocated()) {
+            frame = java.util.Arrays.copyOf(frame, length);
             FrameLayout.normalise(frame, d);
         }
-        Mat full;
-        if (d.bitsAllocated() == 8) {
-            full = new Mat(d.rows(), d.columns(), signed ? CvType.CV_8S : CvType.CV_8U);
-            full.put(0, 0, frame);
-        } else {
-            short[] samples = new short[d.pixelsPerFrame()];
-            ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-            if (!signed && d.bitsStored() < 16 && d.isLowBitAligned()) {
-                // Bits above High Bit may hold overlays or garbage in native data; they are not pixel values.
-                short mask = (short) ((1 << d.bitsStored()) - 1);
-                for (int i = 0; i < samples.length; i++) {
-                    samples[i] &= mask;
-                }
-            }
-            full = new Mat(d.rows(), d.columns(), signed ? CvType.CV_16S : CvType.CV_16U);
-            full.put(0, 0, samples);
+        // One copy into native memory, which the Mat then uses in place; DICOM frames are little endian like
+        // every platform OpenCV ships natives for.
+        ByteBuffer pixels = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
+        pixels.put(frame, 0, length).flip();
+        int type = d.bitsAllocated() == 8 ? (signed ? CvType.CV_8S : CvType.CV_8U)
+                : (signed ? CvType.CV_16S : CvType.CV_16U);
+        Mat full = new Mat(d.rows(), d.columns(), type, pixels);
+        if (!signed && d.bitsStored() < d.bitsAllocated() && d.isLowBitAligned()
+                && Core.minMaxLoc(full).maxVal > (1 << d.bitsStored()) - 1) {
+            // Bits above High Bit hold overlays or garbage (retired practice); they are not pixel values.
+            full = masked(frame, d);
         }
         double slope = family == ModalityFamily.DR ? 1 : dataset.getDouble(Tag.RescaleSlope, 1);
         double intercept = family == ModalityFamily.DR ? 0 : dataset.getDouble(Tag.RescaleIntercept, 0);
@@ -146,12 +159,34 @@ public final class WorkingImage implements AutoCloseable {
             spacing = dataset.getDoubles(Tag.ImagerPixelSpacing);
         }
         WorkingImage image = new WorkingImage(full, null, scale, slope, intercept, inverted, storedMax,
-                spacing.length == 2 ? spacing : null, d.bitsStored());
+                spacing.length == 2 ? spacing : null, d.bitsStored(), pixels);
         return image.withOverview(image.toValues(small));
     }
 
+    private static Mat masked(byte[] frame, PixelDescription d) {
+        int mask = (1 << d.bitsStored()) - 1;
+        if (d.bitsAllocated() == 8) {
+            byte[] b = new byte[d.pixelsPerFrame()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (frame[i] & mask);
+            }
+            Mat m = new Mat(d.rows(), d.columns(), CvType.CV_8U);
+            m.put(0, 0, b);
+            return m;
+        }
+        short[] samples = new short[d.pixelsPerFrame()];
+        ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) (samples[i] & mask);
+        }
+        Mat m = new Mat(d.rows(), d.columns(), CvType.CV_16U);
+        m.put(0, 0, samples);
+        return m;
+    }
+
     private WorkingImage withOverview(Mat values) {
-        return new WorkingImage(full, values, scale, slope, intercept, inverted, storedMax, pixelSpacing, bitsStored);
+        return new WorkingImage(full, values, scale, slope, intercept, inverted, storedMax, pixelSpacing, bitsStored,
+                nativePixels);
     }
 
     /** Stored values → modality values (HU for CT), MONOCHROME1 inverted, as 32-bit float. */
