@@ -15,7 +15,10 @@ import org.hrnode.aiqc.grade.GradeScale;
 import org.hrnode.aiqc.grade.QcOptions;
 import org.hrnode.aiqc.grade.StudyQc;
 import org.hrnode.aiqc.grade.StudyVerdict;
+import org.hrnode.aiqc.check.ModalityFamily;
 import org.hrnode.aiqc.metrics.OpenCvLoader;
+import org.hrnode.aiqc.metrics.UndecodableImageException;
+import org.hrnode.aiqc.metrics.WorkingImage;
 import org.hrnode.dicom.codec.PixelDataException;
 import org.hrnode.dicom.codec.Transcoder;
 import org.hrnode.dicom.data.Dataset;
@@ -103,6 +106,15 @@ public class DrImageQcBenchmark {
         StudyVerdict check = evaluate();
         if (check.series().getFirst().images().getFirst().results().size() < 8) {
             throw new IllegalStateException("the image metrics did not run: " + check.explain());
+        }
+    }
+
+    /** Parse and decode only (the working image of the metrics, overview included): what the metrics add is the rest. */
+    @Benchmark
+    public int decode() throws IOException, DicomParseException, UndecodableImageException {
+        DicomFile file = DicomReader.read(new ByteArrayInputStream(part10));
+        try (WorkingImage image = WorkingImage.decode(file.dataset(), file.transferSyntax(), ModalityFamily.DR)) {
+            return image.overview().rows();
         }
     }
 

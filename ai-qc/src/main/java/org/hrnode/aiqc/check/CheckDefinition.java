@@ -26,10 +26,6 @@ public record CheckDefinition(String id, Set<ModalityFamily> modalities, Level l
         params = Map.copyOf(params);
     }
 
-    public boolean appliesTo(ModalityFamily family) {
-        return modalities.contains(family);
-    }
-
     /** A threshold; a missing one is a defect of the table, so it throws rather than guess. */
     public double param(String name) {
         Double value = params.get(name);

@@ -10,11 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hrnode.aiqc.check.CheckDefinition;
 import org.hrnode.aiqc.check.CheckResult;
 import org.hrnode.aiqc.check.CheckTable;
 import org.hrnode.aiqc.check.InstanceInput;
-import org.hrnode.aiqc.check.Level;
 import org.hrnode.aiqc.metrics.ImageChecks;
 import org.hrnode.aiqc.rules.HeaderRules;
 import org.hrnode.aiqc.rules.Headers;
@@ -151,10 +149,5 @@ public final class StudyQc {
 
     private static double clamp(double v) {
         return Math.max(0, Math.min(100, v));
-    }
-
-    /** The check definitions of a level, for documentation and the API. */
-    public List<CheckDefinition> checks(Level level) {
-        return table.all().stream().filter(c -> c.level() == level).toList();
     }
 }

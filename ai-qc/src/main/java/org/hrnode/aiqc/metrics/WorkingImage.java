@@ -48,12 +48,11 @@ public final class WorkingImage implements AutoCloseable {
     private final boolean inverted;
     private final double storedMax;
     private final double[] pixelSpacing;
-    private final int bitsStored;
     /** The native memory {@link #full} lies in: held here so it lives as long as the Mat that uses it. */
     private final ByteBuffer nativePixels;
 
     private WorkingImage(Mat full, Mat overview, double scale, double slope, double intercept, boolean inverted,
-            double storedMax, double[] pixelSpacing, int bitsStored, ByteBuffer nativePixels) {
+            double storedMax, double[] pixelSpacing, ByteBuffer nativePixels) {
         this.full = full;
         this.overview = overview;
         this.scale = scale;
@@ -62,7 +61,6 @@ public final class WorkingImage implements AutoCloseable {
         this.inverted = inverted;
         this.storedMax = storedMax;
         this.pixelSpacing = pixelSpacing;
-        this.bitsStored = bitsStored;
         this.nativePixels = nativePixels;
     }
 
@@ -104,7 +102,11 @@ public final class WorkingImage implements AutoCloseable {
         } catch (PixelDataException | RuntimeException e) {
             throw UndecodableImageException.broken("Pixel Data cannot be decoded: " + e.getMessage(), e);
         }
-        return of(frame, raw, dataset, family);
+        try {
+            return of(frame, raw, dataset, family);
+        } catch (RuntimeException e) {
+            throw UndecodableImageException.broken("decoded pixels do not form an image: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -159,7 +161,7 @@ public final class WorkingImage implements AutoCloseable {
             spacing = dataset.getDoubles(Tag.ImagerPixelSpacing);
         }
         WorkingImage image = new WorkingImage(full, null, scale, slope, intercept, inverted, storedMax,
-                spacing.length == 2 ? spacing : null, d.bitsStored(), pixels);
+                spacing.length == 2 ? spacing : null, pixels);
         return image.withOverview(image.toValues(small));
     }
 
@@ -185,7 +187,7 @@ public final class WorkingImage implements AutoCloseable {
     }
 
     private WorkingImage withOverview(Mat values) {
-        return new WorkingImage(full, values, scale, slope, intercept, inverted, storedMax, pixelSpacing, bitsStored,
+        return new WorkingImage(full, values, scale, slope, intercept, inverted, storedMax, pixelSpacing,
                 nativePixels);
     }
 
@@ -216,10 +218,6 @@ public final class WorkingImage implements AutoCloseable {
 
     public int fullColumns() {
         return full.cols();
-    }
-
-    public int bitsStored() {
-        return bitsStored;
     }
 
     /** Row and column spacing in mm of a full-resolution pixel, or null when the header gives none. */

@@ -31,11 +31,6 @@ public record StudyHeaders(List<Dataset> instances, List<SeriesHeaders> series, 
         return new StudyHeaders(instances, series, judgedAt);
     }
 
-    /** The study's families, in series order, without repeats. */
-    public List<ModalityFamily> families() {
-        return series.stream().map(SeriesHeaders::family).distinct().toList();
-    }
-
     public List<SeriesHeaders> seriesOf(ModalityFamily family) {
         return series.stream().filter(s -> s.family() == family).toList();
     }
