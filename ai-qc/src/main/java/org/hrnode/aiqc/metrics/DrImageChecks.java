@@ -76,9 +76,11 @@ final class DrImageChecks {
 
         CheckDefinition x11 = table.require("X11");
         double range = Math.max(1e-6, p[2] - p[0]);
-        double sigma = Noise.immerkaer(detail, null);
+        double[] estimates = Noise.highPass(detail, null);
+        double sigma = estimates[0];
         Map<String, Double> noise = new LinkedHashMap<>();
         noise.put("noiseSd", Pixels.round(sigma, 2));
+        noise.put("noiseSdMad", Pixels.round(estimates[1], 2));
         noise.put("noiseOfFieldRange", Pixels.round(sigma / range, 4));
         out.add(Judge.of(x11, scope, "noise", sigma / range, true, noise, "noisy: too little dose"));
         detail.release();

@@ -44,6 +44,7 @@ class RadiographMetricsTest {
         StudyVerdict v = judge(noisy);
         Qc.assertAll(v, "X11", Outcome.FAIL);
         assertThat(Qc.max(v, "X11", "noiseSd")).as("σ 8 + 200 added").isBetween(180.0, 220.0);
+        assertThat(Qc.max(v, "X11", "noiseSdMad")).as("the MAD estimate agrees").isBetween(180.0, 220.0);
         assertThat(v.grade()).isNotEqualTo(Grade.JIA);
     }
 
