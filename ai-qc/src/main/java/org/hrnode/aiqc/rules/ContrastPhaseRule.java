@@ -18,7 +18,9 @@ import org.hrnode.dicom.dict.Tag;
  * C6 — a contrast-enhanced CT has its phases (spec §7.3.2.3 "增强扫描期相合适"): when any image names a contrast
  * agent (Contrast/Bolus Agent or its sequence) or a description says enhanced (增强, C+, CONTRAST, arterial …),
  * the study must hold at least minPhases acquisitions. Acquisitions are told apart by acquisition time: series
- * whose first acquisition lies within phase.gapSeconds of another are reconstructions of one phase.
+ * whose first acquisition lies within phase.gapSeconds of another are reconstructions of one phase (Series
+ * Date/Time stands in when the images carry no acquisition time; a series with neither counts as a phase of its
+ * own, so missing times never make a study fail).
  */
 public final class ContrastPhaseRule implements HeaderRule {
 
