@@ -1,5 +1,8 @@
 package org.hrnode.aiqc.metrics;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -48,11 +51,14 @@ public final class WorkingImage implements AutoCloseable {
     private final boolean inverted;
     private final double storedMax;
     private final double[] pixelSpacing;
-    /** The native memory {@link #full} lies in: held here so it lives as long as the Mat that uses it. */
-    private final ByteBuffer nativePixels;
+    /**
+     * The native memory {@link #full} lies in, freed by {@link #close} rather than whenever the garbage collector
+     * gets round to a direct buffer: a DR frame is 15 MB and the pipeline judges one after another.
+     */
+    private final Arena nativePixels;
 
     private WorkingImage(Mat full, Mat overview, double scale, double slope, double intercept, boolean inverted,
-            double storedMax, double[] pixelSpacing, ByteBuffer nativePixels) {
+            double storedMax, double[] pixelSpacing, Arena nativePixels) {
         this.full = full;
         this.overview = overview;
         this.scale = scale;
@@ -131,8 +137,20 @@ public final class WorkingImage implements AutoCloseable {
         }
         // One copy into native memory, which the Mat then uses in place; DICOM frames are little endian like
         // every platform OpenCV ships natives for.
-        ByteBuffer pixels = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
-        pixels.put(frame, 0, length).flip();
+        Arena arena = Arena.ofConfined();
+        try {
+            MemorySegment segment = arena.allocate(length);
+            MemorySegment.copy(frame, 0, segment, ValueLayout.JAVA_BYTE, 0, length);
+            return of(frame, segment.asByteBuffer(), arena, d, dataset, family);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private static WorkingImage of(byte[] frame, ByteBuffer pixels, Arena arena, PixelDescription d, Dataset dataset,
+            ModalityFamily family) {
+        boolean signed = d.isSigned();
         int type = d.bitsAllocated() == 8 ? (signed ? CvType.CV_8S : CvType.CV_8U)
                 : (signed ? CvType.CV_16S : CvType.CV_16U);
         Mat full = new Mat(d.rows(), d.columns(), type, pixels);
@@ -161,8 +179,12 @@ public final class WorkingImage implements AutoCloseable {
             spacing = dataset.getDoubles(Tag.ImagerPixelSpacing);
         }
         WorkingImage image = new WorkingImage(full, null, scale, slope, intercept, inverted, storedMax,
-                spacing.length == 2 ? spacing : null, pixels);
-        return image.withOverview(image.toValues(small));
+                spacing.length == 2 ? spacing : null, arena);
+        Mat values = image.toValues(small);
+        if (small != full) {
+            small.release();
+        }
+        return image.withOverview(values);
     }
 
     private static Mat masked(byte[] frame, PixelDescription d) {
@@ -280,11 +302,13 @@ public final class WorkingImage implements AutoCloseable {
         return new Rect(x, y, w, h);
     }
 
+    /** Releases the Mats and frees the frame's native memory; call from the thread that decoded the image. */
     @Override
     public void close() {
         full.release();
         if (overview != null) {
             overview.release();
         }
+        nativePixels.close();
     }
 }
