@@ -15,13 +15,21 @@ public record Geometry(double[] row, double[] column, double[] normal, double[] 
         SAGITTAL, CORONAL, AXIAL
     }
 
-    /** The geometry of an image, or null when it lacks a usable orientation or position. */
+    /**
+     * The geometry of an image (of its first frame, for enhanced multi-frame images whose functional groups carry
+     * it), or null when it lacks a usable orientation or position.
+     */
     public static Geometry of(Dataset dataset) {
         double[] iop;
         double[] ipp;
+        Dataset orientation = Headers.holderOf(dataset, Tag.PlaneOrientationSequence, Tag.ImageOrientationPatient);
+        Dataset position = Headers.holderOf(dataset, Tag.PlanePositionSequence, Tag.ImagePositionPatient);
+        if (orientation == null || position == null) {
+            return null;
+        }
         try {
-            iop = dataset.getDoubles(Tag.ImageOrientationPatient);
-            ipp = dataset.getDoubles(Tag.ImagePositionPatient);
+            iop = orientation.getDoubles(Tag.ImageOrientationPatient);
+            ipp = position.getDoubles(Tag.ImagePositionPatient);
         } catch (RuntimeException e) {
             return null;
         }

@@ -28,6 +28,42 @@ public final class Headers {
         }
     }
 
+    /**
+     * The dataset that holds {@code tag} for the first frame: the dataset itself, else (enhanced multi-frame CT and
+     * MR, PS3.3 §C.7.6.16) the item of {@code macro} in the Shared Functional Groups, else in the first item of the
+     * Per-Frame Functional Groups. Null when none has it.
+     */
+    public static Dataset holderOf(Dataset dataset, int macro, int tag) {
+        if (dataset.hasValue(tag)) {
+            return dataset;
+        }
+        for (int groups : new int[] {Tag.SharedFunctionalGroupsSequence, Tag.PerFrameFunctionalGroupsSequence}) {
+            Dataset group = dataset.getItem(groups);
+            Dataset item = group == null ? null : group.getItem(macro);
+            if (item != null && item.hasValue(tag)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** {@link #doubles} of the first frame: top level, else the functional group {@code macro}. */
+    public static double[] frameDoubles(Dataset dataset, int macro, int tag) {
+        Dataset holder = holderOf(dataset, macro, tag);
+        return holder == null ? new double[0] : doubles(holder, tag);
+    }
+
+    /** Slice thickness of the first frame, NaN when absent. */
+    public static double sliceThickness(Dataset dataset) {
+        double[] v = frameDoubles(dataset, Tag.PixelMeasuresSequence, Tag.SliceThickness);
+        return v.length == 0 ? Double.NaN : v[0];
+    }
+
+    /** Pixel spacing (row, column) of the first frame, empty when absent. */
+    public static double[] pixelSpacing(Dataset dataset) {
+        return frameDoubles(dataset, Tag.PixelMeasuresSequence, Tag.PixelSpacing);
+    }
+
     /** The first value, or NaN when absent or unreadable. */
     public static double number(Dataset dataset, int tag) {
         double[] v = doubles(dataset, tag);

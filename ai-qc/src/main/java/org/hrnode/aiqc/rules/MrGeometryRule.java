@@ -36,13 +36,14 @@ public final class MrGeometryRule implements HeaderRule {
 
     private static CheckResult judge(CheckDefinition check, String scope, List<Dataset> images) {
         Dataset d = images.getFirst();
-        double thickness = Headers.number(d, Tag.SliceThickness);
-        double spacing = Headers.number(d, Tag.SpacingBetweenSlices);
+        double thickness = Headers.sliceThickness(d);
+        double[] between = Headers.frameDoubles(d, Tag.PixelMeasuresSequence, Tag.SpacingBetweenSlices);
+        double spacing = between.length == 0 ? Double.NaN : between[0];
         if (!(spacing > 0)) {
             List<SliceStack> stacks = SliceStack.of(images);
             spacing = stacks.isEmpty() ? Double.NaN : stacks.getFirst().medianGap();
         }
-        double[] ps = Headers.doubles(d, Tag.PixelSpacing);
+        double[] ps = Headers.pixelSpacing(d);
         double fov = ps.length == 2 ? Math.max(d.getInt(Tag.Rows, 0) * ps[0], d.getInt(Tag.Columns, 0) * ps[1])
                 : Double.NaN;
         if (Double.isNaN(thickness) || Double.isNaN(fov)) {
@@ -50,7 +51,8 @@ public final class MrGeometryRule implements HeaderRule {
         }
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("sliceThicknessMm", thickness);
-        double gap = spacing > 0 && images.size() > 1 ? Math.max(0, spacing - thickness) : 0;
+        boolean severalSlices = images.size() > 1 || d.getInt(Tag.NumberOfFrames, 1) > 1;
+        double gap = spacing > 0 && severalSlices ? Math.max(0, spacing - thickness) : 0;
         values.put("gapMm", SliceContinuityRule.round(gap));
         values.put("fovMm", SliceContinuityRule.round(fov));
         String threshold = check.describe("thick.max", "gap.maxRatio", "fov.min", "fov.max");

@@ -78,8 +78,8 @@ public final class MrPlanesRule implements HeaderRule {
         if (type == null || !type.toUpperCase(Locale.ROOT).equals("3D")) {
             return false;
         }
-        double thickness = Headers.number(d, Tag.SliceThickness);
-        double[] ps = Headers.doubles(d, Tag.PixelSpacing);
+        double thickness = Headers.sliceThickness(d);
+        double[] ps = Headers.pixelSpacing(d);
         return thickness > 0 && thickness <= maxMm && ps.length == 2 && ps[0] <= maxMm && ps[1] <= maxMm;
     }
 }

@@ -28,8 +28,10 @@ public final class RequiredTagsRule implements HeaderRule {
     private static final int[] IDENTITY = {Tag.SOPClassUID, Tag.SOPInstanceUID, Tag.StudyInstanceUID,
         Tag.SeriesInstanceUID, Tag.Modality};
     private static final int[] IMAGE = {Tag.Rows, Tag.Columns, Tag.BitsAllocated, Tag.PhotometricInterpretation};
-    private static final int[] CROSS_SECTIONAL = {Tag.ImagePositionPatient, Tag.ImageOrientationPatient,
-        Tag.PixelSpacing, Tag.SliceThickness};
+    /** Geometry attributes and the functional group macro that holds each in enhanced multi-frame images. */
+    private static final int[][] CROSS_SECTIONAL = {{Tag.ImagePositionPatient, Tag.PlanePositionSequence},
+        {Tag.ImageOrientationPatient, Tag.PlaneOrientationSequence}, {Tag.PixelSpacing, Tag.PixelMeasuresSequence},
+        {Tag.SliceThickness, Tag.PixelMeasuresSequence}};
     private static final int[] CT = {Tag.RescaleIntercept, Tag.RescaleSlope};
 
     @Override
@@ -44,7 +46,7 @@ public final class RequiredTagsRule implements HeaderRule {
                 requireAll(d, IMAGE, lacking);
                 ModalityFamily family = ModalityFamily.of(d.getString(Tag.Modality));
                 if ((family == ModalityFamily.CT || family == ModalityFamily.MR) && !SeriesHeaders.isLocalizer(d)) {
-                    requireAll(d, CROSS_SECTIONAL, lacking);
+                    requireGeometry(d, lacking);
                 }
                 if (family == ModalityFamily.CT) {
                     requireAll(d, CT, lacking);
@@ -64,6 +66,14 @@ public final class RequiredTagsRule implements HeaderRule {
         }
         return List.of(CheckResult.fail(check, "study", values, threshold, incomplete + " instance(s) lack "
                 + String.join(", ", missing)));
+    }
+
+    private static void requireGeometry(Dataset d, List<String> lacking) {
+        for (int[] attribute : CROSS_SECTIONAL) {
+            if (Headers.holderOf(d, attribute[1], attribute[0]) == null) {
+                lacking.add(ElementDictionary.keywordOf(attribute[0]));
+            }
+        }
     }
 
     private static void requireAll(Dataset d, int[] tags, List<String> lacking) {

@@ -34,10 +34,10 @@ public final class SliceThicknessRule implements HeaderRule {
         for (SeriesHeaders series : ct) {
             List<Dataset> images = series.diagnosticImages();
             for (Dataset d : images) {
-                double t = Headers.number(d, Tag.SliceThickness);
+                double t = Headers.sliceThickness(d);
                 if (t > 0 && !(t >= thinnest)) {
                     thinnest = t;
-                    double[] ps = Headers.doubles(d, Tag.PixelSpacing);
+                    double[] ps = Headers.pixelSpacing(d);
                     pixel = ps.length == 2 ? Math.max(ps[0], ps[1]) : Double.NaN;
                     List<SliceStack> stacks = SliceStack.of(images);
                     interval = stacks.isEmpty() ? Double.NaN : stacks.getFirst().medianGap();

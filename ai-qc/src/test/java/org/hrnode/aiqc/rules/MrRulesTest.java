@@ -97,4 +97,45 @@ class MrRulesTest {
         });
         assertThat(v.vetoed()).isFalse();
     }
+
+    /** An enhanced MR image (one instance, many frames) keeps its geometry in the functional groups. */
+    private static Dataset enhancedMr(String series, Plane plane, double thickness, String acquisition) {
+        Dataset d = Phantoms.header("MR", series, 1);
+        d.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.4.1");
+        d.setString(Tag.ImageType, VR.CS, "ORIGINAL", "PRIMARY", "M", "NONE");
+        d.setString(Tag.MRAcquisitionType, VR.CS, acquisition);
+        d.setInts(Tag.NumberOfFrames, VR.IS, 120);
+        d.setInts(Tag.Rows, VR.US, 256);
+        d.setInts(Tag.Columns, VR.US, 256);
+        d.setInts(Tag.BitsAllocated, VR.US, 16);
+        d.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
+        Dataset shared = d.newSequence(Tag.SharedFunctionalGroupsSequence).addNewItem();
+        Dataset measures = shared.newSequence(Tag.PixelMeasuresSequence).addNewItem();
+        measures.setDoubles(Tag.PixelSpacing, VR.DS, 1, 1);
+        measures.setDoubles(Tag.SliceThickness, VR.DS, thickness);
+        Dataset orientation = shared.newSequence(Tag.PlaneOrientationSequence).addNewItem();
+        orientation.setDoubles(Tag.ImageOrientationPatient, VR.DS, plane == Plane.SAGITTAL
+                ? new double[] {0, 1, 0, 0, 0, -1} : new double[] {1, 0, 0, 0, 1, 0});
+        Dataset frame = d.newSequence(Tag.PerFrameFunctionalGroupsSequence).addNewItem();
+        frame.newSequence(Tag.PlanePositionSequence).addNewItem().setDoubles(Tag.ImagePositionPatient, VR.DS,
+                -90, -128, 128);
+        return d;
+    }
+
+    @Test
+    void enhancedMultiFrameGeometryIsReadFromTheFunctionalGroups() {
+        StudyVerdict iso = judge(List.of(enhancedMr("1.2.3.50", Plane.SAGITTAL, 1, "3D")));
+        assertThat(Qc.result(iso, "G3").outcome()).as(Qc.result(iso, "G3").detail()).isEqualTo(Outcome.PASS);
+        CheckResult m1 = Qc.result(iso, "M1");
+        assertThat(m1.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(m1.values()).containsEntry("isotropic3d", 1.0);
+        assertThat(Qc.result(iso, "M2").values()).containsEntry("fovMm", 256.0).containsEntry("sliceThicknessMm",
+                1.0);
+
+        StudyVerdict twoPlanes = judge(List.of(enhancedMr("1.2.3.51", Plane.SAGITTAL, 4, "2D"),
+                enhancedMr("1.2.3.52", Plane.AXIAL, 4, "2D")));
+        assertThat(Qc.result(twoPlanes, "M1").outcome()).isEqualTo(Outcome.PASS);
+        assertThat(Qc.result(judge(List.of(enhancedMr("1.2.3.53", Plane.AXIAL, 4, "2D"))), "M1").outcome())
+                .isEqualTo(Outcome.FAIL);
+    }
 }
