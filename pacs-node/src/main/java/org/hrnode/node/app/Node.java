@@ -7,10 +7,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hrnode.aiqc.catalog.Catalog;
+import org.hrnode.aiqc.catalog.CatalogMatcher;
+import org.hrnode.aiqc.check.CheckTable;
+import org.hrnode.aiqc.grade.GradeScale;
+import org.hrnode.aiqc.grade.QcOptions;
+import org.hrnode.aiqc.grade.StudyQc;
+import org.hrnode.aiqc.pipeline.EngineAssessor;
 import org.hrnode.aiqc.pipeline.StudyAssessor;
+import org.hrnode.node.catalog.CatalogService;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.net.service.DicomServer;
@@ -81,7 +88,7 @@ public final class Node implements AutoCloseable {
      * {@code storage} from here on: it closes it when it stops, or at once if starting fails.
      */
     public static Node start(NodeConfig config, NodeStorage storage) throws IOException {
-        return start(config, storage, installedAssessor());
+        return start(config, storage, Optional.of(engineAssessor(storage, config)));
     }
 
     /**
@@ -172,16 +179,13 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * The assessor installed on the class path ({@code META-INF/services/org.hrnode.aiqc.pipeline.StudyAssessor}),
-     * if any; more than one is a packaging mistake and refused.
+     * The node's own judge: the catalogue matcher (with each institution's mapping table from the database) and the
+     * shipped checks and grade scale.
      */
-    static Optional<StudyAssessor> installedAssessor() {
-        List<StudyAssessor> found = ServiceLoader.load(StudyAssessor.class).stream()
-                .map(ServiceLoader.Provider::get).toList();
-        if (found.size() > 1) {
-            throw new IllegalStateException("more than one StudyAssessor is installed: " + found);
-        }
-        return found.stream().findFirst();
+    static StudyAssessor engineAssessor(NodeStorage storage, NodeConfig config) {
+        CatalogService catalog = new CatalogService(new CatalogMatcher(Catalog.standard()), storage.catalogMappings());
+        return new EngineAssessor(catalog.matcher(), catalog::mappingsOf, new StudyQc(CheckTable.defaults(),
+                GradeScale.DEFAULT, new QcOptions(QcOptions.DEFAULT.maxImagesPerSeries(), config.timeZone()), Clock.systemUTC()));
     }
 
     private static QcWorker newQcWorker(NodeConfig config, NodeStorage storage, StudyAssessor assessor,
