@@ -2,6 +2,8 @@ package org.hrnode.wado;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hrnode.wado.cors.CorsFilter;
+import org.hrnode.wado.stow.StowResource;
 
 /**
  * The DICOMweb service as Jakarta REST resources and providers, rooted at {@value #BASE_PATH}: what the node's HTTP
@@ -19,6 +21,10 @@ public final class DicomWeb {
     /** The resources and providers serving DICOMweb over {@code context}. */
     public static List<Object> resources(DicomWebContext context) {
         List<Object> resources = new ArrayList<>();
+        resources.add(new StowResource(context.stow()));
+        if (!context.settings().corsAllowedOrigins().isEmpty()) {
+            resources.add(new CorsFilter(context.settings().corsAllowedOrigins()));
+        }
         return List.copyOf(resources);
     }
 }
