@@ -18,6 +18,7 @@ import org.hrnode.dicom.net.ul.AssociationRequestor;
 import org.hrnode.dicom.net.ul.AssociationSettings;
 import org.hrnode.node.compress.CompressionWorker;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.dicomweb.IngestStow;
 import org.hrnode.node.dimse.IndexFindHandler;
 import org.hrnode.node.dimse.IndexRetrieveHandler;
 import org.hrnode.node.dimse.IngestStoreHandler;
@@ -81,13 +82,15 @@ public final class Node implements AutoCloseable {
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), httpResources(config, storage, compression));
+                        config.httpPort()), httpResources(config, storage, compression, ingest));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;
             }
             LOG.info("event=started ae={} dicom_port={} http_port={} bind={} tls={} dev_mode={}", config.aeTitle(),
                     dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
+            LOG.info("event=dicomweb stow_ae={} cors_allowed_origins={}", config.stowAeTitle(),
+                    config.corsAllowedOrigins().isEmpty() ? "none" : String.join(",", config.corsAllowedOrigins()));
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
                     config.uncompressedImages().configValue());
             return new Node(config, storage, ingest, dicom, http, compression);
@@ -128,11 +131,11 @@ public final class Node implements AutoCloseable {
 
     /** The node's API and its DICOMweb service, served on one HTTP port. */
     private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
-            CompressionWorker compression) {
+            CompressionWorker compression, IngestService ingest) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(), StudyMarks.NONE,
-                DicomWebSettings.defaults())));
+                new DicomWebSettings(config.corsAllowedOrigins()), new IngestStow(ingest, config.stowAeTitle()))));
         return resources;
     }
 

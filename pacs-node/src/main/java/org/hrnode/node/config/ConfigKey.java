@@ -32,7 +32,13 @@ public enum ConfigKey {
     LOSSY_IMAGES("lossy-images", "refuse",
             "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme"),
     UNCOMPRESSED("uncompressed", "compress",
-            "uncompressed images from callers not in the AE registry (dev mode): compress | accept | reject");
+            "uncompressed images from callers not in the AE registry (dev mode): compress | accept | reject"),
+    CORS_ALLOWED_ORIGINS("cors-allowed-origins", "",
+            "origins a browser viewer may call DICOMweb from, comma-separated (https://viewer.example:3000), "
+                    + "or *; empty = no CORS"),
+    STOW_AE_TITLE("stow-ae-title", null,
+            "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
+                    + "unset = ae-title");
 
     private final String key;
     private final String defaultValue;
