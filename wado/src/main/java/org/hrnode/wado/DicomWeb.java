@@ -14,6 +14,11 @@ public final class DicomWeb {
 
     /** Where the service lives on the node's HTTP port. */
     public static final String BASE_PATH = "/dicomweb";
+    /**
+     * Where STOW-RS takes uploads ({@code POST studies} and {@code POST studies/{study}}): request bodies of any size,
+     * streamed, so the HTTP server must not cap them.
+     */
+    public static final String STOW_PATH = BASE_PATH + "/studies";
 
     private DicomWeb() {
     }

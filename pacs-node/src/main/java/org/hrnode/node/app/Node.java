@@ -82,7 +82,8 @@ public final class Node implements AutoCloseable {
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), httpResources(config, storage, compression, ingest));
+                        config.httpPort()), httpResources(config, storage, compression, ingest),
+                        List.of(DicomWeb.STOW_PATH));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;
