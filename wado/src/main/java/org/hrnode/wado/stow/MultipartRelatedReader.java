@@ -190,7 +190,13 @@ public final class MultipartRelatedReader {
             pos = 0;
         }
         while (lim < n && !sourceEnded) {
-            int r = in.read(buf, lim, buf.length - lim);
+            int r;
+            try {
+                r = in.read(buf, lim, buf.length - lim);
+            } catch (IOException e) {
+                // the connection failed under us: as much a broken request as a truncated one, and reported so
+                throw fail("the request body could not be read further (" + e.getMessage() + ")");
+            }
             if (r < 0) {
                 sourceEnded = true;
             } else {

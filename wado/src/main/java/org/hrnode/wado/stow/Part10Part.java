@@ -41,7 +41,8 @@ record Part10Part(StowIngest.StowInstance instance, InputStream dataSet) {
         Dataset meta;
         try {
             meta = reader.readPart10Header().fileMetaInformation();
-        } catch (DicomParseException | EOFException e) {
+        } catch (DicomParseException | EOFException | RuntimeException e) {
+            // RuntimeException too: whatever the parser makes of arbitrary bytes, it is this part's failure alone
             throw new NotPart10("not a Part 10 object (File Meta Information unreadable or over "
                     + MAX_META_BYTES / 1024 + " KiB): " + e.getMessage());
         }

@@ -159,4 +159,31 @@ class MultipartRelatedReaderTest {
         assertThatThrownBy(reader2::next).isInstanceOf(MalformedMultipartException.class)
                 .hasMessageContaining("header line without a name");
     }
+
+    /** Fuzzing: mutated and cut bodies either parse or fail as malformed; never another exception, never a hang. */
+    @Test
+    void mutatedBodiesParseOrFailAsMalformedAndNothingElse() throws IOException {
+        Random random = new Random(11);
+        byte[] valid = body(BOUNDARY, "pre\r\n", List.of("first part".getBytes(StandardCharsets.US_ASCII),
+                new byte[3000], "x\r\n--b0und".getBytes(StandardCharsets.US_ASCII)), true);
+        int malformed = 0;
+        for (int round = 0; round < 3000; round++) {
+            byte[] mutated = Arrays.copyOf(valid, 1 + random.nextInt(valid.length));
+            for (int flips = random.nextInt(4); flips > 0; flips--) {
+                int at = random.nextInt(mutated.length);
+                mutated[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) "\r\n-"
+                        .charAt(random.nextInt(3));
+            }
+            MultipartRelatedReader reader = new MultipartRelatedReader(trickle(mutated, 1 + random.nextInt(100)),
+                    BOUNDARY);
+            try {
+                List<byte[]> parts = readAll(reader, 1 + random.nextInt(5000));
+                assertThat(parts.size()).isLessThanOrEqualTo(4);
+            } catch (MalformedMultipartException e) {
+                malformed++;
+                assertThat(reader.failure()).contains(e);
+            }
+        }
+        assertThat(malformed).as("most cut bodies are malformed").isGreaterThan(1000);
+    }
 }
