@@ -22,7 +22,7 @@ import org.hrnode.dicom.json.DicomJsonWriter;
  *       Sequence (0008,119A): failures not tied to an instance (a part that is not Part 10, a broken request).</li>
  *   <li>Every failure item also carries its reason for a person, in private element (0009,xx10) LT of creator
  *       {@value #PRIVATE_CREATOR}, and the response holds one {@code Warning: 299} header per failure
- *       (PS3.18 §8.3.5.1) with the same text.</li>
+ *       (PS3.18 §8.3.5.1) with the same text, the request's own problem first; at most {@value #MAX_WARNINGS}.</li>
  * </ul>
  * Parts already stored stay stored whatever happens later in the request, and are always listed.
  */
@@ -36,6 +36,8 @@ public final class StowResponse {
     /** Warn-agent of the Warning headers. */
     static final String WARN_AGENT = "HRNODE";
     private static final int MAX_WARNING_TEXT = 300;
+    /** Warning headers per response at most; the last one then says how many more failures the body lists. */
+    static final int MAX_WARNINGS = 20;
     private static final DicomJsonWriter JSON = new DicomJsonWriter();
 
     private final String dicomWebBase;
@@ -151,12 +153,16 @@ public final class StowResponse {
      * §5.5), the text in printable ASCII.
      */
     public List<String> warnings() {
-        List<String> warnings = new ArrayList<>();
-        for (Failure f : failures) {
-            warnings.add(warning(text(f)));
+        List<String> texts = new ArrayList<>();
+        requestProblem().ifPresent(texts::add);
+        failures.forEach(f -> texts.add(text(f)));
+        if (texts.size() > MAX_WARNINGS) {
+            // headers are not the place for thousands of lines: the body lists every failure anyway
+            int more = texts.size() - (MAX_WARNINGS - 1);
+            texts.subList(MAX_WARNINGS - 1, texts.size()).clear();
+            texts.add(more + " more failures: see the Failed SOP Sequence in the response body");
         }
-        requestProblem().ifPresent(p -> warnings.add(warning(p)));
-        return warnings;
+        return texts.stream().map(StowResponse::warning).toList();
     }
 
     private Optional<String> studyUrl() {
