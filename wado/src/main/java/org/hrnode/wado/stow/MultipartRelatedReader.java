@@ -29,8 +29,11 @@ public final class MultipartRelatedReader {
     static final int BUFFER_SIZE = 64 * 1024;
     /** All header lines of one part together; real parts have two or three short ones. */
     static final int MAX_HEADER_BYTES = 16 * 1024;
-    /** RFC 2046 limits a boundary to 70 characters. */
-    static final int MAX_BOUNDARY_LENGTH = 70;
+    /**
+     * RFC 2046 limits a boundary to 70 characters, but real clients exceed it (Orthanc 1.10's DICOMweb plugin sends
+     * two UUIDs, 73): accepted up to this, which still bounds the delimiter search.
+     */
+    static final int MAX_BOUNDARY_LENGTH = 200;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 

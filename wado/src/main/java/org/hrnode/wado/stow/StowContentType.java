@@ -54,8 +54,8 @@ public record StowContentType(String boundary) {
         }
         if (boundary.length() > MultipartRelatedReader.MAX_BOUNDARY_LENGTH || boundary.endsWith(" ")
                 || !boundary.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-            throw new Rejected(400, "the boundary must be 1-70 printable ASCII characters not ending in a space "
-                    + "(RFC 2046)");
+            throw new Rejected(400, "the boundary must be 1-" + MultipartRelatedReader.MAX_BOUNDARY_LENGTH
+                    + " printable ASCII characters not ending in a space (RFC 2046 says at most 70)");
         }
         return new StowContentType(boundary);
     }

@@ -15,6 +15,10 @@ class StowContentTypeTest {
         assertThat(StowContentType.parse("Multipart/Related;boundary=\"a b:c\";type=application/dicom")
                 .boundary()).isEqualTo("a b:c");
         assertThat(StowContentType.parse("multipart/related; boundary=xyz").boundary()).isEqualTo("xyz");
+        // over RFC 2046's 70 characters, as Orthanc 1.10's DICOMweb plugin sends it: accepted
+        String orthanc = "5cd709dc-846d-4a7b-9b6e-fefc1302a7c1-5cd709dc-846d-4a7b-9b6e-fefc1302a7c1";
+        assertThat(StowContentType.parse("multipart/related; type=\"application/dicom\"; boundary=" + orthanc)
+                .boundary()).isEqualTo(orthanc);
     }
 
     @Test
@@ -31,7 +35,7 @@ class StowContentTypeTest {
     void missingOrUnusableBoundariesAre400() {
         for (String header : new String[] {"multipart/related; type=\"application/dicom\"",
                 "multipart/related; boundary=", "multipart/related; boundary=\"unterminated",
-                "multipart/related; boundary=" + "x".repeat(71), "multipart/related; boundary=\"\u4e2d\""}) {
+                "multipart/related; boundary=" + "x".repeat(201), "multipart/related; boundary=\"\u4e2d\""}) {
             assertThatThrownBy(() -> StowContentType.parse(header)).as(header)
                     .isInstanceOfSatisfying(StowContentType.Rejected.class, e -> assertThat(e.status())
                             .isEqualTo(400));
