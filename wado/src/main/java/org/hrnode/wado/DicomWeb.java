@@ -3,6 +3,7 @@ package org.hrnode.wado;
 import java.util.ArrayList;
 import java.util.List;
 import org.hrnode.wado.cors.CorsFilter;
+import org.hrnode.wado.retrieve.WadoRs;
 import org.hrnode.wado.stow.StowResource;
 
 /**
@@ -26,6 +27,7 @@ public final class DicomWeb {
     /** The resources and providers serving DICOMweb over {@code context}. */
     public static List<Object> resources(DicomWebContext context) {
         List<Object> resources = new ArrayList<>();
+        resources.addAll(WadoRs.resources(context));
         resources.add(new StowResource(context.stow()));
         if (!context.settings().corsAllowedOrigins().isEmpty()) {
             resources.add(new CorsFilter(context.settings().corsAllowedOrigins()));

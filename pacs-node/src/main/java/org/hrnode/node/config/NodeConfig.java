@@ -30,14 +30,15 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param lateAfter an upload later than this after acquisition is late
  * @param acceptLossyImages store lossy compressed images too, instead of refusing them (the programme's rule)
  * @param uncompressedImages what becomes of uncompressed images from callers not in the AE registry
+ * @param qc the AI QC pipeline and the HR eligibility rule
  * @param corsAllowedOrigins browser origins allowed to call DICOMweb ({@code *}: any); empty: no CORS
  * @param stowAeTitle the sender AE title STOW-RS uploads are recorded with (and their institution looked up by)
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
         Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, ZoneId timeZone, Duration lateAfter,
-        boolean acceptLossyImages, UncompressedImages uncompressedImages, List<String> corsAllowedOrigins,
-        String stowAeTitle) {
+        boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc,
+        List<String> corsAllowedOrigins, String stowAeTitle) {
 
     public NodeConfig {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
