@@ -28,6 +28,7 @@ import org.hrnode.dicom.net.ul.AssociationRequestor;
 import org.hrnode.dicom.net.ul.AssociationSettings;
 import org.hrnode.node.compress.CompressionWorker;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.dicomweb.IngestStow;
 import org.hrnode.node.dimse.IndexFindHandler;
 import org.hrnode.node.dimse.IndexRetrieveHandler;
 import org.hrnode.node.dimse.IngestStoreHandler;
@@ -118,13 +119,16 @@ public final class Node implements AutoCloseable {
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), httpResources(config, storage, compression, marks));
+                        config.httpPort()), httpResources(config, storage, compression, marks, ingest),
+                        List.of(DicomWeb.STOW_PATH));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;
             }
             LOG.info("event=started ae={} dicom_port={} http_port={} bind={} tls={} dev_mode={}", config.aeTitle(),
                     dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
+            LOG.info("event=dicomweb stow_ae={} cors_allowed_origins={}", config.stowAeTitle(),
+                    config.corsAllowedOrigins().isEmpty() ? "none" : String.join(",", config.corsAllowedOrigins()));
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
                     config.uncompressedImages().configValue());
             return new Node(config, storage, ingest, dicom, http, compression, Optional.ofNullable(qc),
@@ -169,12 +173,12 @@ public final class Node implements AutoCloseable {
 
     /** The node's API and its DICOMweb service, served on one HTTP port. */
     private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
-            CompressionWorker compression, StudyMarks marks) {
+            CompressionWorker compression, StudyMarks marks, IngestService ingest) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
-                storage.instanceMetadata(), marks,
-                DicomWebSettings.defaults())));
+                storage.instanceMetadata(), marks, new DicomWebSettings(config.corsAllowedOrigins()),
+                new IngestStow(ingest, config.stowAeTitle()))));
         return resources;
     }
 

@@ -41,7 +41,13 @@ public enum ConfigKey {
     HR_MIN_GRADE("hr-min-grade", "乙", "worst QC grade still eligible for the 川渝 HR mark: 甲, 乙, 丙 (or A, B, C)"),
     HR_WINDOW_MONTHS("hr-window-months", "1", "months after the exam a result is recognised (川渝 spec 6.5: 1)"),
     HR_LATE_UPLOAD_VETO("hr-late-upload-veto", "false",
-            "a late upload bars the HR mark (default: only recorded as a data-quality defect)");
+            "a late upload bars the HR mark (default: only recorded as a data-quality defect)"),
+    CORS_ALLOWED_ORIGINS("cors-allowed-origins", "",
+            "origins a browser viewer may call DICOMweb from, comma-separated (https://viewer.example:3000), "
+                    + "or *; empty = no CORS"),
+    STOW_AE_TITLE("stow-ae-title", null,
+            "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
+                    + "unset = ae-title");
 
     private final String key;
     private final String defaultValue;
