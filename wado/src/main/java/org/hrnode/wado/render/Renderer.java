@@ -1,0 +1,34 @@
+package org.hrnode.wado.render;
+
+import java.awt.image.BufferedImage;
+import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.TransferSyntax;
+
+/**
+ * Renders one frame of a DICOM object to a JPEG or PNG, as PS3.18 §8.3.5 (rendered resources) and §9 (WADO-URI)
+ * describe: decode with the dicom module's codecs, apply the grey-scale pipeline or colour conversion, fit the
+ * viewport, draw the "川渝 HR" mark when asked, encode. The object is only read; stored DICOM is never altered.
+ * Thread-safe and stateless.
+ */
+public final class Renderer {
+
+    /** The encoded image. */
+    public byte[] render(Dataset dataset, TransferSyntax syntax, RenderRequest request, boolean hrMark)
+            throws NotRenderableException {
+        DecodedFrame frame = DecodedFrame.of(dataset, syntax, request.frameNumber());
+        BufferedImage image = frame.description().samplesPerPixel() == 1
+                ? GrayscaleRendering.render(frame, FrameAttributes.of(dataset, request.frameNumber()),
+                        request.window())
+                : ColourRendering.render(frame);
+        BufferedImage shown;
+        try {
+            shown = ImageScaling.fit(image, request.viewport());
+        } catch (IllegalArgumentException outside) {
+            throw new NotRenderableException(outside.getMessage(), true);
+        }
+        if (hrMark) {
+            HrMark.drawOn(shown);
+        }
+        return ImageEncoding.encode(shown, request.format(), request.quality());
+    }
+}
