@@ -155,7 +155,7 @@ public final class WadoUriResource {
             throw new WebApplicationException("transferSyntax " + wanted + " is not a transfer syntax this node "
                     + "knows", Response.Status.NOT_ACCEPTABLE);
         }
-        if (target.isEncapsulated() && Codecs.encoderFor(target).isEmpty()) {
+        if (target.isEncapsulated() && (!target.isLossless() || Codecs.encoderFor(target).isEmpty())) {
             throw new WebApplicationException("this node does not encode " + target.name() + " (it only writes "
                     + "lossless syntaxes it can prove); ask for the stored syntax " + ref.transferSyntaxUid()
                     + " or Explicit VR Little Endian", Response.Status.NOT_ACCEPTABLE);
