@@ -28,21 +28,22 @@ OUT = Path(__file__).resolve().parent.parent / "wado/src/main/resources/org/hrno
 
 def main():
     runs = [(text, ImageFont.truetype(path, FONT_SIZE)) for text, path in RUNS]
-    # One baseline for both fonts: each run is placed by its own ascent.
+    # The letters first, on one baseline for both fonts, on a canvas larger than they need.
     ascent = max(font.getmetrics()[0] for _, font in runs)
     descent = max(font.getmetrics()[1] for _, font in runs)
     advance = [font.getlength(text) for text, font in runs]
-    width = int(sum(advance)) + 2 * (PADDING + STROKE)
-    height = ascent + descent + 2 * (PADDING + STROKE)
-    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle((0, 0, width - 1, height - 1), radius=PADDING, fill=PLATE)
-    x = PADDING + STROKE
+    letters = Image.new("RGBA", (int(sum(advance)) + 4 * STROKE, ascent + descent + 4 * STROKE), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(letters)
+    x = 2 * STROKE
     for (text, font), step in zip(runs, advance):
-        draw.text((x, PADDING + STROKE + ascent), text, font=font, anchor="ls", fill=(255, 255, 255, 255),
+        draw.text((x, 2 * STROKE + ascent), text, font=font, anchor="ls", fill=(255, 255, 255, 255),
                   stroke_width=STROKE, stroke_fill=(0, 0, 0, 255))
         x += step
-    image = image.crop(image.getbbox())
+    letters = letters.crop(letters.getbbox())
+    # Then the plate, fitted to the ink with even padding.
+    image = Image.new("RGBA", (letters.width + 2 * PADDING, letters.height + 2 * PADDING), (0, 0, 0, 0))
+    ImageDraw.Draw(image).rounded_rectangle((0, 0, image.width - 1, image.height - 1), radius=PADDING, fill=PLATE)
+    image.alpha_composite(letters, (PADDING, PADDING))
     image.save(OUT, optimize=True)
     print(f"{OUT}: {image.width}x{image.height}")
 

@@ -17,13 +17,13 @@ import javax.imageio.ImageIO;
  * Fallback (Apache-2.0) and DejaVu Sans Bold: drawing the text at run time would depend on a CJK font being
  * installed where the node runs, and Java draws empty boxes where none is. White letters with a black outline on a
  * translucent plate read on black and on white images alike. Its height is about a tenth of the image's shorter
- * side (at least 14 pixels, so the ideographs stay legible on thumbnails) and its width at most half the image's.
+ * side (at least 16 pixels, so the ideographs stay legible on thumbnails) and its width at most half the image's.
  */
 final class HrMark {
 
     private static final String RESOURCE = "hr-mark.png";
     private static final double HEIGHT_SHARE = 0.09;
-    private static final int MIN_HEIGHT = 14;
+    private static final int MIN_HEIGHT = 16;
     private static final double MAX_WIDTH_SHARE = 0.5;
     private static final double MARGIN_SHARE = 0.02;
     private static final int MIN_MARGIN = 2;
