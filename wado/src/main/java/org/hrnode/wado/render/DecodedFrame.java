@@ -1,6 +1,7 @@
 package org.hrnode.wado.render;
 
 import java.util.List;
+import java.util.Set;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.codec.EncapsulatedFrames;
 import org.hrnode.dicom.codec.FrameDecoder;
@@ -23,6 +24,10 @@ import org.hrnode.dicom.dict.Tag;
  * @param samples     {@link PixelDescription#frameLength()} bytes
  */
 record DecodedFrame(PixelDescription description, byte[] samples) {
+
+    /** Decoded for display by {@link LossyJpegDecoder}; the codec registry decodes only what it may transcode. */
+    private static final Set<TransferSyntax> LOSSY_JPEG = Set.of(TransferSyntax.JPEG_BASELINE_8BIT,
+            TransferSyntax.JPEG_EXTENDED_12BIT);
 
     /** Frame {@code frameNumber} (1-based) of {@code dataset}, whose Pixel Data is in {@code syntax}. */
     static DecodedFrame of(Dataset dataset, TransferSyntax syntax, int frameNumber) throws NotRenderableException {
@@ -53,9 +58,14 @@ record DecodedFrame(PixelDescription description, byte[] samples) {
 
     private static DecodedFrame decode(Dataset dataset, TransferSyntax syntax, PixelDescription stored,
             int frameNumber) throws PixelDataException, NotRenderableException {
-        FrameDecoder decoder = Codecs.decoderFor(syntax).orElseThrow(() -> new NotRenderableException(
-                "images in " + syntax.name() + " cannot be decoded here: " + Codecs.unavailableReason(syntax),
-                false));
+        FrameDecoder decoder = Codecs.decoderFor(syntax).orElse(null);
+        if (decoder == null && LOSSY_JPEG.contains(syntax)) {
+            decoder = new LossyJpegDecoder();
+        }
+        if (decoder == null) {
+            throw new NotRenderableException("images in " + syntax.name() + " cannot be decoded here: "
+                    + Codecs.unavailableReason(syntax), false);
+        }
         Fragments fragments = dataset.getFragments(Tag.PixelData);
         if (fragments == null) {
             throw new PixelDataException("Pixel Data in " + syntax.name() + " is not encapsulated");

@@ -103,6 +103,31 @@ class RendererTest {
     }
 
     @Test
+    void twelveBitLossyJpegIsNotRenderableWithAReason() throws Exception {
+        DicomFile file = read(TestData.sharedData().resolve("wg04/JPLY/MR1_JPLY"));
+        assertThat(file.transferSyntax()).isEqualTo(TransferSyntax.JPEG_EXTENDED_12BIT);
+
+        assertThatThrownBy(() -> renderer.render(file.dataset(), file.transferSyntax(), png(), false))
+                .isInstanceOfSatisfying(NotRenderableException.class, e -> {
+                    assertThat(e.isBadRequest()).isFalse();
+                    assertThat(e.getMessage()).contains("12-bit lossy JPEG");
+                });
+    }
+
+    @Test
+    void baselineJpegColourMatchesPydicomsPillowDecode() throws Exception {
+        Path path = TestData.pydicomTestFiles().resolve("SC_rgb_jpeg_dcmtk.dcm");
+        DicomFile file = read(path);
+        assertThat(file.transferSyntax()).isEqualTo(TransferSyntax.JPEG_BASELINE_8BIT);
+
+        BufferedImage rendered = Images.decode(renderer.render(file.dataset(), file.transferSyntax(), png(), false));
+
+        assertThat(rendered.getRaster().getNumBands()).isEqualTo(3);
+        byte[] expected = PythonReference.pixels(path, null);
+        assertThat(Images.meanAbsoluteDifference(Images.samples(rendered), expected)).isLessThan(2);
+    }
+
+    @Test
     void theWindowChangesTheImage() throws Exception {
         DicomFile file = read(TestData.pydicomTestFiles().resolve("CT_small.dcm"));
 
