@@ -1,5 +1,6 @@
 package org.hrnode.wado.render;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import org.hrnode.dicom.codec.Codecs;
@@ -32,8 +33,53 @@ record DecodedFrame(PixelDescription description, byte[] samples) {
     /** Frame {@code frameNumber} (1-based) of {@code dataset}, whose Pixel Data is in {@code syntax}. */
     static DecodedFrame of(Dataset dataset, TransferSyntax syntax, int frameNumber) throws NotRenderableException {
         if (!dataset.contains(Tag.PixelData)) {
-            throw new NotRenderableException("the object has no Pixel Data, so there is no image to render", false);
+            throw noPixelData();
         }
+        PixelDescription stored = describe(dataset, frameNumber);
+        try {
+            byte[] frame = syntax.isEncapsulated() ? encodedFrame(dataset, syntax, stored, frameNumber)
+                    : nativeFrame(dataset, stored, frameNumber);
+            return decode(stored, syntax, frame);
+        } catch (PixelDataException e) {
+            throw new NotRenderableException("frame " + frameNumber + " cannot be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A frame read on its own ({@link StoredFrameReader}): {@code header} describes it, {@code frame} holds its
+     * compressed bytes or its native little-endian samples; null when the object has no Pixel Data.
+     */
+    static DecodedFrame of(Dataset header, TransferSyntax syntax, int frameNumber, byte[] frame)
+            throws NotRenderableException {
+        if (frame == null) {
+            throw noPixelData();
+        }
+        PixelDescription stored = describe(header, frameNumber);
+        try {
+            return decode(stored, syntax, frame);
+        } catch (PixelDataException e) {
+            throw new NotRenderableException("frame " + frameNumber + " cannot be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    /** The decoder for an encapsulated syntax: the codec registry's, or for lossy JPEG the display-only one. */
+    static FrameDecoder decoderFor(TransferSyntax syntax) throws NotRenderableException {
+        FrameDecoder decoder = Codecs.decoderFor(syntax).orElse(null);
+        if (decoder == null && LOSSY_JPEG.contains(syntax)) {
+            decoder = new LossyJpegDecoder();
+        }
+        if (decoder == null) {
+            throw new NotRenderableException("images in " + syntax.name() + " cannot be decoded here: "
+                    + Codecs.unavailableReason(syntax), false);
+        }
+        return decoder;
+    }
+
+    private static NotRenderableException noPixelData() {
+        return new NotRenderableException("the object has no Pixel Data, so there is no image to render", false);
+    }
+
+    private static PixelDescription describe(Dataset dataset, int frameNumber) throws NotRenderableException {
         PixelDescription stored;
         try {
             stored = PixelDescription.of(dataset);
@@ -47,50 +93,51 @@ record DecodedFrame(PixelDescription description, byte[] samples) {
         if (stored.bitsAllocated() < Byte.SIZE) {
             throw new NotRenderableException("1-bit (bitmap) pixel data is not rendered", false);
         }
-        try {
-            DecodedFrame frame = syntax.isEncapsulated() ? decode(dataset, syntax, stored, frameNumber)
-                    : nativeFrame(dataset, stored, frameNumber);
-            return frame.interleaved();
-        } catch (PixelDataException e) {
-            throw new NotRenderableException("frame " + frameNumber + " cannot be decoded: " + e.getMessage(), e);
-        }
+        return stored;
     }
 
-    private static DecodedFrame decode(Dataset dataset, TransferSyntax syntax, PixelDescription stored,
+    private static DecodedFrame decode(PixelDescription stored, TransferSyntax syntax, byte[] frame)
+            throws PixelDataException, NotRenderableException {
+        DecodedFrame decoded;
+        if (syntax.isEncapsulated()) {
+            FrameDecoder decoder = decoderFor(syntax);
+            decoded = new DecodedFrame(decoder.decodedDescription(stored), decoder.decode(frame, stored));
+        } else if (Photometric.YBR_FULL_422.equals(stored.photometricInterpretation())) {
+            decoded = new DecodedFrame(stored.withPhotometricInterpretation(Photometric.YBR_FULL)
+                    .withPlanarConfiguration(0), upsample422(frame, stored));
+        } else {
+            FrameLayout.normalise(frame, stored);
+            decoded = new DecodedFrame(stored, frame);
+        }
+        return decoded.interleaved();
+    }
+
+    private static byte[] encodedFrame(Dataset dataset, TransferSyntax syntax, PixelDescription stored,
             int frameNumber) throws PixelDataException, NotRenderableException {
-        FrameDecoder decoder = Codecs.decoderFor(syntax).orElse(null);
-        if (decoder == null && LOSSY_JPEG.contains(syntax)) {
-            decoder = new LossyJpegDecoder();
-        }
-        if (decoder == null) {
-            throw new NotRenderableException("images in " + syntax.name() + " cannot be decoded here: "
-                    + Codecs.unavailableReason(syntax), false);
-        }
         Fragments fragments = dataset.getFragments(Tag.PixelData);
         if (fragments == null) {
             throw new PixelDataException("Pixel Data in " + syntax.name() + " is not encapsulated");
         }
-        List<byte[]> frames = EncapsulatedFrames.split(fragments, stored.numberOfFrames(), decoder);
-        return new DecodedFrame(decoder.decodedDescription(stored), decoder.decode(frames.get(frameNumber - 1),
-                stored));
+        List<byte[]> frames = EncapsulatedFrames.split(fragments, stored.numberOfFrames(), decoderFor(syntax));
+        return frames.get(frameNumber - 1);
     }
 
-    private static DecodedFrame nativeFrame(Dataset dataset, PixelDescription stored, int frameNumber)
+    /** The frame's native samples, little endian. */
+    private static byte[] nativeFrame(Dataset dataset, PixelDescription stored, int frameNumber)
             throws PixelDataException {
-        boolean subsampled = Photometric.YBR_FULL_422.equals(stored.photometricInterpretation());
-        // Native YBR_FULL_422 keeps two luminance samples per chrominance pair (PS3.3 §C.7.6.3.1.2): 2/3 the size.
-        long frameLength = subsampled ? stored.frameLength() * 2 / 3 : stored.frameLength();
+        long frameLength = nativeFrameLength(stored);
         byte[] frame = slice(dataset.getValue(Tag.PixelData), frameLength * (frameNumber - 1),
                 Math.toIntExact(frameLength));
         if (dataset.isBigEndian() && dataset.vrOf(Tag.PixelData) != VR.OB) {
             swap(frame, stored.bytesPerSample());
         }
-        if (subsampled) {
-            return new DecodedFrame(stored.withPhotometricInterpretation(Photometric.YBR_FULL)
-                    .withPlanarConfiguration(0), upsample422(frame, stored));
-        }
-        FrameLayout.normalise(frame, stored);
-        return new DecodedFrame(stored, frame);
+        return frame;
+    }
+
+    /** Native YBR_FULL_422 keeps two luminance samples per chrominance pair (PS3.3 §C.7.6.3.1.2): 2/3 the size. */
+    static long nativeFrameLength(PixelDescription stored) {
+        return Photometric.YBR_FULL_422.equals(stored.photometricInterpretation()) ? stored.frameLength() * 2 / 3
+                : stored.frameLength();
     }
 
     private static byte[] slice(Object value, long offset, int length) throws PixelDataException {
@@ -107,12 +154,13 @@ record DecodedFrame(PixelDescription description, byte[] samples) {
                 case BulkData ignored -> throw new PixelDataException("native Pixel Data is too short for the frame");
                 default -> throw new PixelDataException("Pixel Data is neither native bytes nor bulk data");
             };
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new PixelDataException("cannot read Pixel Data: " + e.getMessage(), e);
         }
     }
 
-    private static void swap(byte[] frame, int width) {
+    /** Byte-swaps each sample of {@code width} bytes in place (big endian → little endian). */
+    static void swap(byte[] frame, int width) {
         for (int i = 0; i + width <= frame.length; i += width) {
             for (int b = 0; b < width / 2; b++) {
                 byte t = frame[i + b];

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.hrnode.dicom.io.DicomFile;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.wado.DicomWeb;
 import org.hrnode.wado.DicomWebContext;
@@ -34,7 +33,6 @@ public final class RenderedResource {
 
     private final DicomWebContext context;
     private final StoredImages images;
-    private final Renderer renderer = new Renderer();
 
     public RenderedResource(DicomWebContext context) {
         this.context = context;
@@ -134,9 +132,7 @@ public final class RenderedResource {
     }
 
     private byte[] renderOrThrow(StoredInstanceRef ref, RenderRequest request) throws NotRenderableException {
-        DicomFile file = images.read(ref);
-        return renderer.render(file.dataset(), file.transferSyntax(), request,
-                context.marks().hasHrMark(ref.studyInstanceUid()));
+        return images.render(ref, request, context.marks().hasHrMark(ref.studyInstanceUid()));
     }
 
     private static Response ok(byte[] image, RenderRequest request) {

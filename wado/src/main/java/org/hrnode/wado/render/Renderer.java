@@ -12,10 +12,23 @@ import org.hrnode.dicom.data.TransferSyntax;
  */
 public final class Renderer {
 
-    /** The encoded image. */
+    /** The encoded image of the request's frame of {@code dataset}, which holds its Pixel Data. */
     public byte[] render(Dataset dataset, TransferSyntax syntax, RenderRequest request, boolean hrMark)
             throws NotRenderableException {
-        DecodedFrame frame = DecodedFrame.of(dataset, syntax, request.frameNumber());
+        return render(DecodedFrame.of(dataset, syntax, request.frameNumber()), dataset, request, hrMark);
+    }
+
+    /**
+     * The encoded image of one frame read on its own: {@code header} is the object without Pixel Data, {@code frame}
+     * the frame's compressed bytes or native little-endian samples (null: the object has no Pixel Data).
+     */
+    byte[] renderFrame(Dataset header, TransferSyntax syntax, byte[] frame, RenderRequest request, boolean hrMark)
+            throws NotRenderableException {
+        return render(DecodedFrame.of(header, syntax, request.frameNumber(), frame), header, request, hrMark);
+    }
+
+    private static byte[] render(DecodedFrame frame, Dataset dataset, RenderRequest request, boolean hrMark)
+            throws NotRenderableException {
         BufferedImage image = frame.description().samplesPerPixel() == 1
                 ? GrayscaleRendering.render(frame, FrameAttributes.of(dataset, request.frameNumber()),
                         request.window())

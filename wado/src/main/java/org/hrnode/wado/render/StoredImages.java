@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.hrnode.dicom.codec.PixelDataException;
 import org.hrnode.dicom.io.DicomFile;
 import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
@@ -27,8 +29,9 @@ import org.hrnode.storage.index.query.QueryLevel;
  * a 400 that names the parameter, and an unknown instance — or one that is not in the study and series named — a
  * 404. Failures are {@link WebApplicationException}s carrying the status and a reason.
  *
- * <p>An object is read whole into memory to render one of its frames: rendering needs the decoded frame anyway,
- * and stored images are single frames or modest multi-frames (the reader caps what it holds in memory).
+ * <p>{@link #render} reads only the header and the frame it renders ({@link StoredFrameReader}), so a frame of a
+ * large multi-frame object costs one frame of memory; deflated objects, which cannot be addressed by offset, are
+ * read whole.
  */
 public final class StoredImages {
 
@@ -40,6 +43,7 @@ public final class StoredImages {
 
     private final Index index;
     private final BlobStore blobs;
+    private final Renderer renderer = new Renderer();
 
     public StoredImages(Index index, BlobStore blobs) {
         this.index = index;
@@ -113,17 +117,43 @@ public final class StoredImages {
         return order;
     }
 
+    /** The request's frame of the stored object, rendered. */
+    public byte[] render(StoredInstanceRef ref, RenderRequest request, boolean hrMark)
+            throws NotRenderableException {
+        try {
+            Optional<StoredFrameReader.Frame> frame = StoredFrameReader.read(blobs, ref.blobKey(), ref.size(),
+                    request.frameNumber());
+            if (frame.isPresent()) {
+                StoredFrameReader.Frame f = frame.get();
+                return renderer.renderFrame(f.header(), f.syntax(), f.bytes(), request, hrMark);
+            }
+        } catch (DicomParseException e) {
+            throw unparsable(ref, e);
+        } catch (PixelDataException e) {
+            throw new NotRenderableException("frame " + request.frameNumber() + " cannot be read: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw storageFailure(ref, e);
+        }
+        DicomFile whole = read(ref);
+        return renderer.render(whole.dataset(), whole.transferSyntax(), request, hrMark);
+    }
+
     /** The stored object, parsed. */
     public DicomFile read(StoredInstanceRef ref) {
         try (InputStream in = open(ref)) {
             return new DicomReader(new BufferedInputStream(in, READ_BUFFER), ref.size(), ReadOptions.defaults())
                     .read();
         } catch (DicomParseException e) {
-            throw new WebApplicationException("stored object " + ref.sopInstanceUid() + " does not parse: "
-                    + e.getMessage(), e, Response.Status.INTERNAL_SERVER_ERROR);
+            throw unparsable(ref, e);
         } catch (IOException e) {
             throw storageFailure(ref, e);
         }
+    }
+
+    private static WebApplicationException unparsable(StoredInstanceRef ref, DicomParseException e) {
+        return new WebApplicationException("stored object " + ref.sopInstanceUid() + " does not parse: "
+                + e.getMessage(), e, Response.Status.INTERNAL_SERVER_ERROR);
     }
 
     /** The stored bytes, as they were stored; the caller closes the stream. */

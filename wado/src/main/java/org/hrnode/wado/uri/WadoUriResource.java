@@ -25,7 +25,6 @@ import org.hrnode.wado.DicomWebContext;
 import org.hrnode.wado.render.NotRenderableException;
 import org.hrnode.wado.render.OutputFormat;
 import org.hrnode.wado.render.RenderRequest;
-import org.hrnode.wado.render.Renderer;
 import org.hrnode.wado.render.StoredImages;
 import org.hrnode.wado.render.Viewport;
 import org.hrnode.wado.render.VoiFunction;
@@ -50,7 +49,6 @@ public final class WadoUriResource {
 
     private final DicomWebContext context;
     private final StoredImages images;
-    private final Renderer renderer = new Renderer();
     private final Transcoder transcoder = Transcoder.standard();
 
     public WadoUriResource(DicomWebContext context) {
@@ -103,10 +101,8 @@ public final class WadoUriResource {
             }
             request = request.withQuality(quality);
         }
-        DicomFile file = images.read(ref);
         try {
-            byte[] image = renderer.render(file.dataset(), file.transferSyntax(), request,
-                    context.marks().hasHrMark(ref.studyInstanceUid()));
+            byte[] image = images.render(ref, request, context.marks().hasHrMark(ref.studyInstanceUid()));
             return Response.ok(image, type).build();
         } catch (NotRenderableException e) {
             throw new WebApplicationException(e.getMessage(), e.isBadRequest() ? Response.Status.BAD_REQUEST
