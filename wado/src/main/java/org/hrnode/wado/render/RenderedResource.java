@@ -1,13 +1,13 @@
 package org.hrnode.wado.render;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.hrnode.storage.index.StoredInstanceRef;
@@ -139,7 +139,7 @@ public final class RenderedResource {
         return Response.ok(image, request.format().mediaType()).header(VARY, HttpHeaders.ACCEPT).build();
     }
 
-    private static List<jakarta.ws.rs.core.MediaType> acceptable(HttpHeaders headers) {
+    private static List<MediaType> acceptable(HttpHeaders headers) {
         return headers == null ? List.of() : headers.getAcceptableMediaTypes();
     }
 }

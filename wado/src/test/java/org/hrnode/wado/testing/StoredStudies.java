@@ -15,6 +15,7 @@ import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomFile;
+import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.io.DicomWriter;
 import org.hrnode.dicom.io.FileMetaInformation;
@@ -48,7 +49,7 @@ public final class StoredStudies implements Index {
         DicomFile parsed;
         try {
             parsed = DicomReader.read(new ByteArrayInputStream(bytes));
-        } catch (org.hrnode.dicom.io.DicomParseException e) {
+        } catch (DicomParseException e) {
             throw new IOException(e);
         }
         return put(parsed.dataset(), parsed.transferSyntax(), bytes);
