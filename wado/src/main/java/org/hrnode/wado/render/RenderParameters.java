@@ -56,8 +56,7 @@ final class RenderParameters {
     static OutputFormat format(String accept, List<MediaType> header) {
         if (accept != null && !accept.isBlank()) {
             for (String type : accept.split(",")) {
-                String bare = type.split(";", 2)[0].strip();
-                OutputFormat format = chosen(bare);
+                OutputFormat format = chosen(parse(type));
                 if (format != null) {
                     return format;
                 }
@@ -68,7 +67,7 @@ final class RenderParameters {
             return OutputFormat.JPEG;
         }
         for (MediaType type : header) {
-            OutputFormat format = chosen(type.getType() + "/" + type.getSubtype());
+            OutputFormat format = chosen(type);
             if (format != null) {
                 return format;
             }
@@ -76,11 +75,31 @@ final class RenderParameters {
         throw notAcceptable(header.toString());
     }
 
-    private static OutputFormat chosen(String type) {
+    /**
+     * The format a media type asks for: an image type itself, or the {@code type} parameter of
+     * {@code multipart/related} (study- and series-level rendered responses); null when it is none of ours.
+     */
+    private static OutputFormat chosen(MediaType mediaType) {
+        if (mediaType == null) {
+            return null;
+        }
+        String type = mediaType.getType() + "/" + mediaType.getSubtype();
+        if ("multipart/related".equalsIgnoreCase(type)) {
+            String inner = mediaType.getParameters().get("type");
+            return inner == null ? OutputFormat.JPEG : chosen(parse(inner));
+        }
         if ("*/*".equals(type) || "image/*".equalsIgnoreCase(type)) {
             return OutputFormat.JPEG;
         }
         return OutputFormat.ofMediaType(type).orElse(null);
+    }
+
+    private static MediaType parse(String type) {
+        try {
+            return MediaType.valueOf(type.strip());
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     static WebApplicationException badRequest(String reason) {

@@ -79,6 +79,11 @@ public final class StoredImages {
      * middle one by instance number first, then the others from the middle outwards.
      */
     public List<StoredInstanceRef> seriesCandidates(String study, String series) {
+        return middleOutwards(seriesInstances(study, series));
+    }
+
+    /** Every instance of the series, by instance number; 404 when there is none. */
+    public List<StoredInstanceRef> seriesInstances(String study, String series) {
         requireUid(study, "Study Instance UID");
         requireUid(series, "Series Instance UID");
         List<StoredInstanceRef> instances = index.instancesOf(QueryLevel.SERIES, series).stream()
@@ -86,7 +91,17 @@ public final class StoredImages {
         if (instances.isEmpty()) {
             throw notFound("no series " + series + " in study " + study);
         }
-        return middleOutwards(instances);
+        return instances;
+    }
+
+    /** Every instance of the study, by series and instance number; 404 when there is none. */
+    public List<StoredInstanceRef> studyInstances(String study) {
+        requireUid(study, "Study Instance UID");
+        List<StoredInstanceRef> instances = index.instancesOf(QueryLevel.STUDY, study);
+        if (instances.isEmpty()) {
+            throw notFound("no study " + study);
+        }
+        return instances;
     }
 
     /** For a study: the middle instance of each series, series in order, then nothing else. */

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
@@ -17,7 +23,6 @@ import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.testing.TestData;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.wado.testing.StoredStudies;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +107,25 @@ class RenderedResourceTest {
     }
 
     @Test
+    void seriesAndStudyRenderedAreMultipartWithOneImagePerInstance() throws Exception {
+        stored.add(StoredStudies.image(STUDY, STUDY + ".3", STUDY + ".3.1"), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+
+        List<byte[]> series = parts(resource.series(STUDY, SERIES, null, "32,32", null,
+                "multipart/related; type=\"image/png\"", null), "image/png");
+        List<byte[]> study = parts(resource.study(STUDY, null, null, null, null, null), "image/jpeg");
+
+        assertThat(series).hasSize(SERIES_VALUES.length);
+        for (int i = 0; i < series.size(); i++) {
+            BufferedImage part = Images.decode(series.get(i));
+            assertThat(part.getWidth()).isEqualTo(32);
+            assertThat(part.getRaster().getSample(5, 20, 0)).isEqualTo(Math.round(SERIES_VALUES[i] * 255 / 4095f));
+        }
+        assertThat(study).as("five flat images and CT_small; the object without pixels left out").hasSize(6);
+        assertStatus(() -> resource.series(STUDY, STUDY + ".3", null, null, null, null, null), 404,
+                "no image of series");
+    }
+
+    @Test
     void unknownOrMismatchedUidsAre404() {
         assertStatus(() -> resource.instance(STUDY, SERIES, "1.2.3.4", null, null, null, null, null), 404,
                 "no instance 1.2.3.4");
@@ -139,6 +163,8 @@ class RenderedResourceTest {
                 "image/gif", null), 406, "image/jpeg");
         assertThat(RenderParameters.format(null, List.of(MediaType.valueOf("image/png"),
                 MediaType.valueOf("image/jpeg")))).isEqualTo(OutputFormat.PNG);
+        assertThat(RenderParameters.format(null, List.of(MediaType.valueOf("multipart/related; type=\"image/png\""))))
+                .isEqualTo(OutputFormat.PNG);
         assertThat(RenderParameters.format(null, List.of(MediaType.valueOf("image/webp"),
                 MediaType.WILDCARD_TYPE))).isEqualTo(OutputFormat.JPEG);
         assertThatThrownBy(() -> RenderParameters.format(null, List.of(MediaType.valueOf("application/dicom"))))
@@ -153,6 +179,29 @@ class RenderedResourceTest {
         d.setString(Tag.SeriesInstanceUID, VR.UI, series);
         d.setString(Tag.SOPInstanceUID, VR.UI, sop);
         return d;
+    }
+
+    /** The parts of a multipart/related response, each checked to be of {@code type}. */
+    static List<byte[]> parts(Response response, String type) throws Exception {
+        String contentType = response.getHeaderString("Content-Type");
+        assertThat(contentType).startsWith("multipart/related; type=\"" + type + "\"; boundary=");
+        String boundary = contentType.substring(contentType.indexOf("boundary=") + "boundary=".length());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ((StreamingOutput) response.getEntity()).write(body);
+        byte[] bytes = body.toByteArray();
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        List<byte[]> parts = new ArrayList<>();
+        int at = text.indexOf("--" + boundary + "\r\n");
+        while (at >= 0) {
+            int headersEnd = text.indexOf("\r\n\r\n", at);
+            String partHeaders = text.substring(at, headersEnd);
+            assertThat(partHeaders).contains("Content-Type: " + type);
+            int length = Integer.parseInt(partHeaders.replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+            parts.add(Arrays.copyOfRange(bytes, headersEnd + 4, headersEnd + 4 + length));
+            at = text.indexOf("--" + boundary + "\r\n", headersEnd + 4 + length);
+        }
+        assertThat(text).endsWith("--" + boundary + "--\r\n");
+        return parts;
     }
 
     static void assertStatus(ThrowingCallable call, int status, String reason) {
