@@ -10,11 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.hrnode.dicom.codec.Codecs;
@@ -109,6 +112,27 @@ class RenderedTest {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(r.body()));
             assertThat(Math.max(image.getWidth(), image.getHeight())).as(path).isEqualTo(128);
         }
+    }
+
+    @Test
+    void studyRenderedIsMultipartOverHttp() throws Exception {
+        HttpResponse<byte[]> r = get("/dicomweb/studies/" + radiograph.studyInstanceUid() + "/rendered?viewport=64,64",
+                "multipart/related; type=\"image/png\"");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        // RESTEasy writes the parameters in its own order: read them by name.
+        Map<String, String> type = new HashMap<>();
+        String[] fields = r.headers().firstValue("Content-Type").orElseThrow().split(";");
+        for (String field : fields) {
+            String[] pair = field.strip().split("=", 2);
+            type.put(pair[0], pair.length == 2 ? pair[1].replace("\"", "") : "");
+        }
+        assertThat(fields[0]).isEqualTo("multipart/related");
+        assertThat(type).containsEntry("type", "image/png");
+        String boundary = type.get("boundary");
+        String body = new String(r.body(), StandardCharsets.ISO_8859_1);
+        assertThat(body).startsWith("--" + boundary + "\r\nContent-Type: image/png\r\n").contains("\u0089PNG")
+                .endsWith("--" + boundary + "--\r\n");
     }
 
     @Test
