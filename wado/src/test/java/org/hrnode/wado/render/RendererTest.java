@@ -15,6 +15,7 @@ import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomFile;
 import org.hrnode.dicom.io.DicomReader;
+import org.hrnode.dicom.testing.ExternalTool;
 import org.hrnode.dicom.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +116,8 @@ class RendererTest {
     }
 
     @Test
-    void baselineJpegColourMatchesPydicomsPillowDecode() throws Exception {
+    void baselineJpegColourMatchesDcmtksDecode() throws Exception {
+        ExternalTool.require("dcmdjpeg");
         Path path = TestData.pydicomTestFiles().resolve("SC_rgb_jpeg_dcmtk.dcm");
         DicomFile file = read(path);
         assertThat(file.transferSyntax()).isEqualTo(TransferSyntax.JPEG_BASELINE_8BIT);

@@ -6,15 +6,20 @@ render to, and write its raw bytes (rows x columns grey, or rows x columns x 3 R
 
 Grey-scale: Rescale Slope/Intercept, then the window of the arguments, else the object's first Window Center/Width
 with its VOI LUT Function, else linear-exact over the frame's min..max; PS3.3 C.11.2.1.2 formulas, rounded half
-up, MONOCHROME1 inverted. Colour: RGB as stored, YBR_FULL(_422) converted by pydicom.
+up, MONOCHROME1 inverted. Colour: RGB as stored, YBR_FULL(_422) converted by pydicom. Lossy JPEG is first
+decompressed by DCMTK's dcmdjpeg (IJG), which also converts YCbCr to RGB, so no Pillow is needed.
 """
 import io
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 import pydicom
 from pydicom.pixel_data_handlers.util import convert_color_space
+
+
+LOSSY_JPEG = ("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51")
 
 
 def first(value):
@@ -41,6 +46,12 @@ def main():
     data = (subprocess.run(["zstd", "-dc", path], capture_output=True, check=True).stdout
             if path.endswith(".zst") else open(path, "rb").read())
     ds = pydicom.dcmread(io.BytesIO(data))
+    if ds.file_meta.TransferSyntaxUID in LOSSY_JPEG:
+        with tempfile.TemporaryDirectory() as work:
+            with open(work + "/in.dcm", "wb") as f:
+                f.write(data)
+            subprocess.run(["dcmdjpeg", work + "/in.dcm", work + "/out.dcm"], check=True)
+            ds = pydicom.dcmread(work + "/out.dcm")
     pixels = ds.pixel_array
     if ds.SamplesPerPixel == 3:
         if ds.PhotometricInterpretation.startswith("YBR_FULL"):
