@@ -85,8 +85,20 @@ public final class WadoUriResource {
         if (transferSyntax != null) {
             throw badRequest("transferSyntax applies to application/dicom only");
         }
-        RenderRequest request = RenderRequest.defaults()
-                .withFormat(OutputFormat.ofMediaType(type).orElseThrow())
+        RenderRequest request = imageRequest(OutputFormat.ofMediaType(type).orElseThrow(), frameNumber, rows,
+                columns, windowCenter, windowWidth, imageQuality);
+        try {
+            byte[] image = images.render(ref, request, context.marks().hasHrMark(ref.studyInstanceUid()));
+            return Response.ok(image, type).build();
+        } catch (NotRenderableException e) {
+            throw new WebApplicationException(e.getMessage(), e.isBadRequest() ? Response.Status.BAD_REQUEST
+                    : Response.Status.NOT_ACCEPTABLE);
+        }
+    }
+
+    private static RenderRequest imageRequest(OutputFormat format, String frameNumber, String rows, String columns,
+            String windowCenter, String windowWidth, String imageQuality) {
+        RenderRequest request = RenderRequest.defaults().withFormat(format)
                 .withFrame(positive(frameNumber, "frameNumber", 1));
         if (rows != null || columns != null) {
             request = request.withViewport(viewport(rows, columns));
@@ -101,17 +113,11 @@ public final class WadoUriResource {
             }
             request = request.withQuality(quality);
         }
-        try {
-            byte[] image = images.render(ref, request, context.marks().hasHrMark(ref.studyInstanceUid()));
-            return Response.ok(image, type).build();
-        } catch (NotRenderableException e) {
-            throw new WebApplicationException(e.getMessage(), e.isBadRequest() ? Response.Status.BAD_REQUEST
-                    : Response.Status.NOT_ACCEPTABLE);
-        }
+        return request;
     }
 
     /**
-     * The first type of the {@code contentType} list this node serves (PS3.18 §9.1.2.1.1 allows a list, with
+     * The first type of the {@code contentType} list this node serves (PS3.18 §9 allows a list, with
      * {@code *}/{@code image/*}); {@code image/jpeg} when absent.
      */
     private static String mediaType(String contentType) {
