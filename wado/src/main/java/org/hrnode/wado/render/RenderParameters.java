@@ -15,7 +15,7 @@ final class RenderParameters {
     }
 
     /**
-     * @param accept the {@code accept} query parameter (overrides the header, PS3.18 §8.3.3.1), or null
+     * @param accept the {@code accept} query parameter (overrides the header, PS3.18 §8.3.3), or null
      * @param header the Accept header's media types, most preferred first
      */
     static RenderRequest parse(String window, String viewport, String quality, String accept,

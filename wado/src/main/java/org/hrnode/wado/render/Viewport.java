@@ -4,7 +4,7 @@ import java.awt.Dimension;
 import java.awt.Rectangle;
 
 /**
- * The PS3.18 §8.3.5.1.3 {@code viewport} parameter: the size of the box the rendered image must fit
+ * The PS3.18 §8.3.5.1 {@code viewport} parameter: the size of the box the rendered image must fit
  * ({@code vw,vh}) and, optionally, the region of the source image to show ({@code sx,sy,sw,sh}). The output keeps
  * the region's aspect ratio and is as large as fits the box, so one of its sides equals the box's. Flipping by a
  * negative {@code sw} or {@code sh} is not supported and refused.

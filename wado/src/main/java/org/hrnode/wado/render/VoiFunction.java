@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The VOI LUT Functions of PS3.3 §C.11.2.1.2 that map a window (center, width) of modality values onto the output
  * range: what VOI LUT Function (0028,1056) names in an object and what the {@code window} parameter of PS3.18
- * §8.3.5.1.4 names in a request.
+ * §8.3.5.1 names in a request.
  */
 public enum VoiFunction {
 

@@ -19,7 +19,7 @@ public record Window(double center, double width, VoiFunction function) {
     }
 
     /**
-     * Reads the PS3.18 §8.3.5.1.4 {@code window} parameter: {@code center,width[,function]}, function
+     * Reads the PS3.18 §8.3.5.1 {@code window} parameter: {@code center,width[,function]}, function
      * {@code linear} when absent.
      *
      * @throws IllegalArgumentException saying what is wrong with the value
