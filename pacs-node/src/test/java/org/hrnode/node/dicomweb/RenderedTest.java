@@ -142,12 +142,15 @@ class RenderedTest {
         HttpResponse<byte[]> traversal = get("/dicomweb/studies/..%2F..%2Fetc/series/1.2/instances/1.2.3/rendered",
                 null);
         HttpResponse<byte[]> badWindow = get(instancePath(ct) + "/rendered?window=a,b", null);
+        HttpResponse<byte[]> badUid = get("/dicomweb/studies/1.2.x/series/1.2/instances/1.2.3/rendered", null);
 
         assertThat(gif.statusCode()).isEqualTo(406);
         assertThat(message(gif)).contains("image/jpeg", "image/png");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(message(unknown)).contains("no study 1.2.3");
         assertThat(traversal.statusCode()).isIn(400, 404);
+        assertThat(badUid.statusCode()).isEqualTo(400);
+        assertThat(message(badUid)).contains("Study Instance UID is not a DICOM UID");
         assertThat(badWindow.statusCode()).isEqualTo(400);
         assertThat(message(badWindow)).contains("window center must be a number");
     }
