@@ -5,6 +5,8 @@ import java.util.List;
 import org.hrnode.wado.cors.CorsFilter;
 import org.hrnode.wado.retrieve.WadoRs;
 import org.hrnode.wado.stow.StowResource;
+import org.hrnode.wado.render.RenderedResource;
+import org.hrnode.wado.uri.WadoUriResource;
 
 /**
  * The DICOMweb service as Jakarta REST resources and providers, rooted at {@value #BASE_PATH}: what the node's HTTP
@@ -29,6 +31,8 @@ public final class DicomWeb {
         List<Object> resources = new ArrayList<>();
         resources.addAll(WadoRs.resources(context));
         resources.add(new StowResource(context.stow()));
+        resources.add(new RenderedResource(context));
+        resources.add(new WadoUriResource(context));
         if (!context.settings().corsAllowedOrigins().isEmpty()) {
             resources.add(new CorsFilter(context.settings().corsAllowedOrigins()));
         }
