@@ -12,6 +12,7 @@ import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
 import org.hrnode.node.cli.ImportCommand;
 import org.hrnode.node.cli.QualityCommand;
+import org.hrnode.node.cli.RecognitionCommand;
 import org.hrnode.node.cli.RunCommand;
 
 /** Command-line entry point behind {@code ./hrnode}: dispatches to one command per verb. */
@@ -42,6 +43,7 @@ public final class Main {
                 yield new CatalogMatchCommand(System.getenv(), out, err).run(rest);
             }
             case "quality" -> new QualityCommand(System.getenv(), out, err, Clock.systemUTC()).run(rest);
+            case "recognition" -> new RecognitionCommand(System.getenv(), out, err, Clock.systemUTC()).run(rest);
             case "help", "--help", "-h" -> new HelpCommand(out).run();
             default -> {
                 err.println("hrnode: unknown command '" + verb + "'");

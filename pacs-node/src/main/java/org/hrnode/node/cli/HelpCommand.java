@@ -27,6 +27,8 @@ public final class HelpCommand {
                   catalog-match FILE.json [--institution CODE]
                                      which 川渝 catalogue item(s) a study is, from a DICOM JSON array of
                                      its instance headers (the institution's mapping table first)
+                  recognition set|list|remove
+                                     which catalogue items each institution is recognised for (川渝 HR)
                   bench [JMH args]   run the JMH benchmarks
                   help               this text
 

@@ -8,6 +8,7 @@ import org.hrnode.aiqc.catalog.CatalogMatcher;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.catalog.CatalogService;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.qc.QcWorker;
 import org.hrnode.node.quality.QualityReports;
 import org.hrnode.node.quality.StudyStatuses;
 import org.hrnode.storage.quality.PostgresQualityStatistics;
@@ -28,6 +29,9 @@ public final class ApiResources {
                 new StudyStatusResource(new StudyStatuses(statistics)),
                 new HealthResource(statistics, storage.blobs(), compressionBacklog),
                 new CatalogResource(new CatalogService(new CatalogMatcher(Catalog.standard()),
-                        storage.catalogMappings())));
+                        storage.catalogMappings())),
+                new QcStudyResource(storage.qcResults(), QcWorker.MAX_ATTEMPTS, clock, config.timeZone()),
+                new RecognitionResource(storage.recognitions()),
+                new QcBacklogResource(() -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS)));
     }
 }

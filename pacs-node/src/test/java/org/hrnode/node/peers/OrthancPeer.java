@@ -31,10 +31,10 @@ import org.hrnode.dicom.testing.TestData;
 final class OrthancPeer implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/Orthanc");
+    static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
     static final String AE_TITLE = "ORTHANC";
     /** The node's name among Orthanc's modalities, in REST paths. */
     static final String NODE_MODALITY = "hrnode";
-    static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
     private static final String DICOMWEB_PATH = "/dicom-web/";
     private static final String WADO_URI_PATH = "/wado";
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
@@ -59,8 +59,23 @@ final class OrthancPeer implements AutoCloseable {
 
     /** Starts Orthanc under {@code dir} with the node (AE {@code nodeAeTitle} on 127.0.0.1:{@code nodePort}). */
     static OrthancPeer start(Path dir, String nodeAeTitle, int nodePort) throws Exception {
-        return start(dir, config -> config.putObject("DicomModalities").putArray(NODE_MODALITY).add(nodeAeTitle)
-                .add(NodeUnderTest.LOOPBACK).add(nodePort));
+        return start(dir, config -> addNode(config, nodeAeTitle, nodePort));
+    }
+
+    /**
+     * As {@link #start(Path, String, int)}, with Orthanc's DICOMweb plugin loaded and the node's DICOMweb service
+     * ({@code nodeDicomWeb}, e.g. {@code http://127.0.0.1:8080/dicomweb/}) as its DICOMweb server
+     * {@value #NODE_MODALITY}, so Orthanc can act as a STOW-RS client ({@code POST /dicom-web/servers/hrnode/stow}).
+     */
+    static OrthancPeer startWithDicomWeb(Path dir, String nodeAeTitle, int nodePort, URI nodeDicomWeb)
+            throws Exception {
+        TestData.require(Files.isReadable(DICOMWEB_PLUGIN), DICOMWEB_PLUGIN + " (Debian orthanc-dicomweb)");
+        return start(dir, config -> {
+            addNode(config, nodeAeTitle, nodePort);
+            config.putArray("Plugins").add(DICOMWEB_PLUGIN.toString());
+            config.putObject("DicomWeb").put("Enable", true).put("Root", DICOMWEB_PATH)
+                    .putObject("Servers").putArray(NODE_MODALITY).add(nodeDicomWeb.toString());
+        });
     }
 
     /**
@@ -68,12 +83,18 @@ final class OrthancPeer implements AutoCloseable {
      * the reference the node's DICOMweb clients are checked against.
      */
     static OrthancPeer startDicomWeb(Path dir) throws Exception {
-        TestData.require(Files.isRegularFile(DICOMWEB_PLUGIN), DICOMWEB_PLUGIN + " (Debian orthanc-dicomweb)");
+        TestData.require(Files.isReadable(DICOMWEB_PLUGIN), DICOMWEB_PLUGIN + " (Debian orthanc-dicomweb)");
         return start(dir, config -> {
             config.putArray("Plugins").add(DICOMWEB_PLUGIN.toString());
             config.putObject("DicomWeb").put("Enable", true).put("Root", DICOMWEB_PATH).put("EnableWado", true)
                     .put("WadoRoot", WADO_URI_PATH);
         });
+    }
+
+    /** The node as Orthanc's DICOM modality {@value #NODE_MODALITY}. */
+    private static void addNode(ObjectNode config, String nodeAeTitle, int nodePort) {
+        config.putObject("DicomModalities").putArray(NODE_MODALITY).add(nodeAeTitle).add(NodeUnderTest.LOOPBACK)
+                .add(nodePort);
     }
 
     private static OrthancPeer start(Path dir, Consumer<ObjectNode> configure) throws Exception {

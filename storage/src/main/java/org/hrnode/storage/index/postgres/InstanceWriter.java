@@ -24,6 +24,8 @@ import org.hrnode.storage.index.StoreOutcome;
  *       UID between steps 1 and 3, start over ({@link RetryableConflict}); step 1 then sees it.</li>
  *   <li>Or, for other bytes under a known SOP Instance UID, copy the current row into {@code instance_versions}
  *       and overwrite it with the new one, version + 1.</li>
+ *   <li>Queue the instance for compression if wanted, and bump its study's QC job (last, so the job row is locked
+ *       for the shortest time).</li>
  * </ol>
  */
 final class InstanceWriter {
@@ -100,6 +102,15 @@ final class InstanceWriter {
             ON CONFLICT (instance_fk) DO UPDATE SET blob_key = EXCLUDED.blob_key, queued_at = now(), attempts = 0,
                 last_error = NULL""";
 
+    /**
+     * See V10__qc_pipeline.sql: every new instance or version bumps its study's QC job, in this transaction, so no
+     * stored instance can lack a job and a job judged before the instance arrived is judged again.
+     */
+    private static final String QUEUE_QC = """
+            INSERT INTO qc_jobs AS j (study_fk) VALUES (?)
+            ON CONFLICT (study_fk) DO UPDATE SET generation = j.generation + 1, last_instance_at = now(),
+                attempts = 0, retry_at = NULL, last_error = NULL""";
+
     StoreOutcome record(Connection connection, InstanceRecord record) throws SQLException {
         String sopInstanceUid = record.instance().sopInstanceUid();
         Long existing = null;
@@ -128,6 +139,7 @@ final class InstanceWriter {
                 }
             }
             queueCompressionIfWanted(connection, record);
+            queueQc(connection, studyPk);
             return StoreOutcome.NEW;
         }
         try (PreparedStatement s = connection.prepareStatement(ARCHIVE_INSTANCE)) {
@@ -139,7 +151,15 @@ final class InstanceWriter {
             s.executeUpdate();
         }
         queueCompressionIfWanted(connection, record);
+        queueQc(connection, studyPk);
         return StoreOutcome.NEW_VERSION;
+    }
+
+    private static void queueQc(Connection connection, long studyPk) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(QUEUE_QC)) {
+            s.setLong(1, studyPk);
+            s.executeUpdate();
+        }
     }
 
     private static void queueCompressionIfWanted(Connection connection, InstanceRecord record) throws SQLException {
