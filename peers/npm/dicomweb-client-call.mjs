@@ -32,7 +32,8 @@ if (options.files) {
   delete options.files;
 }
 
-const client = new dicomweb.api.DICOMwebClient({ url: baseUrl });
+// verbose off: a failure is reported once, as JSON, not also as a dump of the request object on stderr
+const client = new dicomweb.api.DICOMwebClient({ url: baseUrl, verbose: false });
 if (typeof client[method] !== 'function') {
   console.error(`dicomweb-client has no method ${method}`);
   process.exit(2);
@@ -70,14 +71,16 @@ try {
   const result = await client[method](options);
   process.stdout.write(JSON.stringify(report(result)));
 } catch (e) {
-  // dicomweb-client rejects with {request, response, status} for HTTP errors, with an Error otherwise
-  const failure = e instanceof Error ? { error: e.message }
-    : {
-      error: `HTTP ${e.status}`,
-      status: e.status,
-      url: e.request?.responseURL ?? null,
-      response: typeof e.response === 'string' ? e.response.slice(0, 2000) : null,
-    };
+  // dicomweb-client rejects an HTTP error with an Error carrying status, request and response; other failures
+  // (no connection, unparsable answer) are plain Errors
+  const body = e?.response;
+  const failure = {
+    error: e?.message ?? String(e),
+    status: e?.status ?? null,
+    url: e?.request?.responseURL || null,
+    response: typeof body === 'string' ? body.slice(0, 2000)
+      : body instanceof ArrayBuffer ? Buffer.from(body).toString('utf8', 0, Math.min(body.byteLength, 2000)) : null,
+  };
   process.stdout.write(JSON.stringify(failure));
   process.exit(1);
 }
