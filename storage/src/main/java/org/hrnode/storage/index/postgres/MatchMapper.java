@@ -64,7 +64,7 @@ final class MatchMapper {
         int tag = column.tag();
         VR vr = ElementDictionary.vrOf(tag);
         String text = switch (column.kind()) {
-            case TEXT, UID, PERSON_NAME, MODALITIES -> row.getString(index);
+            case TEXT, UID, PERSON_NAME, MODALITIES, UID_SET -> row.getString(index);
             case DATE -> format(row.getObject(index, LocalDate.class), DicomDateTimes::formatDate);
             case TIME -> format(row.getObject(index, LocalTime.class), DicomDateTimes::formatTime);
             case DATE_TIME -> format(row.getObject(index, LocalDateTime.class), DicomDateTimes::formatDateTime);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.hrnode.storage.db.Transactor;
 import org.hrnode.storage.index.Index;
@@ -81,6 +82,16 @@ public final class PostgresIndex implements Index {
                 connection -> writer.record(connection, record));
         LOG.debug("event=indexed sop_instance_uid={} outcome={}", uid, outcome);
         return outcome;
+    }
+
+    @Override
+    public Set<Integer> returnableAt(QueryLevel level) {
+        return QueryColumn.usableAt(Objects.requireNonNull(level, "level"));
+    }
+
+    @Override
+    public Set<Integer> matchableAt(QueryLevel level) {
+        return QueryColumn.matchableAt(Objects.requireNonNull(level, "level"));
     }
 
     @Override
