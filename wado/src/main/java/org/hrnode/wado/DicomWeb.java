@@ -2,6 +2,8 @@ package org.hrnode.wado;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hrnode.wado.qido.QidoResource;
+import org.hrnode.wado.qido.QidoSearch;
 
 /**
  * The DICOMweb service as Jakarta REST resources and providers, rooted at {@value #BASE_PATH}: what the node's HTTP
@@ -19,6 +21,7 @@ public final class DicomWeb {
     /** The resources and providers serving DICOMweb over {@code context}. */
     public static List<Object> resources(DicomWebContext context) {
         List<Object> resources = new ArrayList<>();
+        resources.add(new QidoResource(new QidoSearch(context.index(), context.settings().qidoMaxResults())));
         return List.copyOf(resources);
     }
 }

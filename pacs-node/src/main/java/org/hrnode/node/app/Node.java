@@ -132,7 +132,7 @@ public final class Node implements AutoCloseable {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(), StudyMarks.NONE,
-                DicomWebSettings.defaults())));
+                DicomWebSettings.defaults().withQidoMaxResults(config.qidoMaxResults()))));
         return resources;
     }
 

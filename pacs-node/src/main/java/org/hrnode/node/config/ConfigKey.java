@@ -32,7 +32,9 @@ public enum ConfigKey {
     LOSSY_IMAGES("lossy-images", "refuse",
             "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme"),
     UNCOMPRESSED("uncompressed", "compress",
-            "uncompressed images from callers not in the AE registry (dev mode): compress | accept | reject");
+            "uncompressed images from callers not in the AE registry (dev mode): compress | accept | reject"),
+    QIDO_MAX_RESULTS("qido-max-results", "5000",
+            "most matches in one QIDO-RS response; more are cut off with a Warning header (1-10000)");
 
     private final String key;
     private final String defaultValue;

@@ -20,6 +20,7 @@ import java.util.Properties;
 import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
+import org.hrnode.storage.index.postgres.PostgresIndex;
 
 /**
  * Resolves each {@link ConfigKey} from, in order of precedence: command-line flag, environment variable, config
@@ -83,7 +84,8 @@ public final class ConfigLoader {
                 timeZone(r),
                 Duration.ofMinutes(r.integer(ConfigKey.LATE_AFTER_MINUTES, 1, MAX_LATE_AFTER_MINUTES)),
                 acceptLossyImages(r),
-                uncompressedImages(r));
+                uncompressedImages(r),
+                r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS));
     }
 
     /** The values and where each came from, with typed accessors whose errors name the source. */
