@@ -28,10 +28,10 @@ ALTER TABLE studies ADD COLUMN referring_physician_name_fuzzy text[];
 -- here NFKD plus removing the combining diacritical marks block gives the same for Latin, pinyin and full-width
 -- letters, but lower() of the C locale lowers only ASCII: a Greek or Cyrillic name indexed before V7 keeps its
 -- capitals in these terms until its study is stored again.
-CREATE FUNCTION pg_temp.fuzzy_fold(group_text text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pg_temp.fuzzy_fold(group_text text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT lower(regexp_replace(normalize(group_text, NFKD), '[\u0300-\u036f]', '', 'g'))
 $$;
-CREATE FUNCTION pg_temp.fuzzy_terms(alphabetic text, ideographic text, phonetic text) RETURNS text[]
+CREATE OR REPLACE FUNCTION pg_temp.fuzzy_terms(alphabetic text, ideographic text, phonetic text) RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN count(*) = 0 THEN NULL ELSE array_agg(DISTINCT term ORDER BY term) END
     FROM (
@@ -50,6 +50,9 @@ WHERE patient_name IS NOT NULL;
 UPDATE studies SET referring_physician_name_fuzzy = pg_temp.fuzzy_terms(referring_physician_name_alphabetic,
     referring_physician_name_ideographic, referring_physician_name_phonetic)
 WHERE referring_physician_name IS NOT NULL;
+-- pg_temp lives as long as the session, and the pool keeps the migration's connection.
+DROP FUNCTION pg_temp.fuzzy_terms(text, text, text);
+DROP FUNCTION pg_temp.fuzzy_fold(text);
 
 -- Exact fuzzy terms (no wild card) are array containment, which a GIN index answers.
 CREATE INDEX patients_name_fuzzy ON patients USING gin (patient_name_fuzzy);
