@@ -60,6 +60,7 @@ declare -A SEARCHES=(
     [studies_by_patient_id]="/studies?PatientID=PID0001234"
     [studies_by_accession]="/studies?AccessionNumber=ACC00004321"
     [studies_by_name_prefix]="/studies?PatientName=zhang*&limit=101"
+    [studies_by_rare_name_prefix]="/studies?PatientName=xyz*&limit=101"
     [studies_by_ideographic_prefix]="/studies?PatientName=%E5%BC%A0*&limit=101"
     [studies_fuzzy_name]="/studies?PatientName=%E5%BC%A0%E5%B0%8F%E4%B8%9C&fuzzymatching=true&limit=101"
     [studies_by_date_range]="/studies?StudyDate=20230101-20230131&limit=101"
@@ -71,6 +72,7 @@ for name in $(printf '%s\n' "${!SEARCHES[@]}" | sort); do
     url="$BASE${SEARCHES[$name]}"
     code=$(curl -s -o "$WORK/body" -w '%{http_code}' "$url")
     matches=$(/usr/bin/python3 -c 'import json,sys; d=open(sys.argv[1]).read(); print(len(json.loads(d)) if d else 0)' "$WORK/body")
+    [ "$code" = 200 ] || [ "$code" = 204 ] || { echo "$name: HTTP $code: $(head -c 300 "$WORK/body")" >&2; exit 1; }
     for ((i = 0; i < WARMUP; i++)); do curl -s -o /dev/null "$url"; done
     for ((i = 0; i < REPS; i++)); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done >"$WORK/times"
     /usr/bin/python3 - "$name" "$code" "$matches" "$WORK/times" "$RESULTS" <<'PY'
@@ -95,6 +97,7 @@ SELECT_STUDY="SELECT st.study_instance_uid, st.study_date, st.study_time, st.acc
   FROM studies st JOIN patients p ON p.pk = st.patient_fk"
 for where in "TRUE" \
     "(p.patient_name_search LIKE 'zhang%' ESCAPE '\\' OR p.patient_name_ideographic LIKE 'zhang%' ESCAPE '\\' OR p.patient_name_phonetic LIKE 'zhang%' ESCAPE '\\')" \
+    "(p.patient_name_search LIKE 'xyz%' ESCAPE '\\' OR p.patient_name_ideographic LIKE 'xyz%' ESCAPE '\\' OR p.patient_name_phonetic LIKE 'xyz%' ESCAPE '\\')" \
     "st.study_date BETWEEN '2023-01-01' AND '2023-01-31'" \
     "EXISTS (SELECT 1 FROM series m WHERE m.study_fk = st.pk AND m.modality = 'MR')" \
     "p.patient_name_fuzzy @> ARRAY['张小东']"; do

@@ -19,6 +19,7 @@ import org.hrnode.storage.index.StoreOutcome;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.storage.index.query.Query;
 import org.hrnode.storage.index.query.QueryLevel;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +109,11 @@ public final class PostgresIndex implements Index {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             statement = connection.prepareStatement(sql.sql());
+            // Plan every query with its values: after five executions of one SQL text the driver would switch to a
+            // server-side prepared statement, and PostgreSQL may then keep a generic plan, which cannot use an index
+            // for "name LIKE $1" and, betting on LIMIT, walks every study in key order to find a rare name (measured
+            // 31 ms instead of 0.2 ms on 10,000 studies, bench/qido.sh).
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             statement.setFetchSize(CursorQueryResults.FETCH_SIZE);
             Binder binder = new Binder(statement);
             for (Object parameter : sql.parameters()) {
