@@ -80,8 +80,10 @@ import json, sys, statistics
 name, code, matches, times_file, results = sys.argv[1:6]
 t = sorted(float(x) * 1000 for x in open(times_file))
 p = lambda q: t[min(len(t) - 1, int(round(q * (len(t) - 1))))]
-row = {"search": name, "status": int(code), "matches": int(matches), "n": len(t),
-       "p50_ms": round(p(0.5), 2), "p95_ms": round(p(0.95), 2), "max_ms": round(t[-1], 2)}
+import time
+row = {"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "search": name, "status": int(code),
+       "matches": int(matches), "n": len(t), "p50_ms": round(p(0.5), 2), "p95_ms": round(p(0.95), 2),
+       "max_ms": round(t[-1], 2), "load1": float(open("/proc/loadavg").read().split()[0])}
 print(json.dumps(row))
 if results:
     with open(results, "a") as f:
