@@ -52,6 +52,14 @@ if [ "$RELOAD" = 1 ]; then
 fi
 echo "load average before timing: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+# CPU seconds (user + system) of the node's JVM and of the database's backends: divided by the requests, what one
+# search costs the machine, which a loaded shared box disturbs far less than it disturbs latency.
+POSTMASTER=$(head -1 "$WORK/data/db/postmaster.pid")
+server_cpu() {
+    for f in /proc/[0-9]*/stat; do s=$(cat "$f" 2>/dev/null) || continue; p=${f#/proc/}; echo "${p%/stat} ${s##*) }"; done |
+        awk -v node="$NODE_PID" -v pm="$POSTMASTER" -v hz="$(getconf CLK_TCK)" \
+            '$1 == node || $1 == pm || $3 == pm { t += $13 + $14 } END { printf "%.3f", t / hz }'
+}
 BASE="http://127.0.0.1:$HTTP_PORT/dicomweb"
 BIG_STUDY=1.2.826.0.1.3680043.2.1125.901
 declare -A SEARCHES=(
@@ -74,16 +82,19 @@ for name in $(printf '%s\n' "${!SEARCHES[@]}" | sort); do
     matches=$(/usr/bin/python3 -c 'import json,sys; d=open(sys.argv[1]).read(); print(len(json.loads(d)) if d else 0)' "$WORK/body")
     [ "$code" = 200 ] || [ "$code" = 204 ] || { echo "$name: HTTP $code: $(head -c 300 "$WORK/body")" >&2; exit 1; }
     for ((i = 0; i < WARMUP; i++)); do curl -s -o /dev/null "$url"; done
+    cpu_before=$(server_cpu)
     for ((i = 0; i < REPS; i++)); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done >"$WORK/times"
-    /usr/bin/python3 - "$name" "$code" "$matches" "$WORK/times" "$RESULTS" <<'PY'
+    cpu_after=$(server_cpu)
+    /usr/bin/python3 - "$name" "$code" "$matches" "$WORK/times" "$RESULTS" "$cpu_before" "$cpu_after" <<'PY'
 import json, sys, statistics
-name, code, matches, times_file, results = sys.argv[1:6]
+name, code, matches, times_file, results, cpu_before, cpu_after = sys.argv[1:8]
 t = sorted(float(x) * 1000 for x in open(times_file))
 p = lambda q: t[min(len(t) - 1, int(round(q * (len(t) - 1))))]
 import time
 row = {"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "search": name, "status": int(code),
        "matches": int(matches), "n": len(t), "p50_ms": round(p(0.5), 2), "p95_ms": round(p(0.95), 2),
-       "max_ms": round(t[-1], 2), "load1": float(open("/proc/loadavg").read().split()[0])}
+       "max_ms": round(t[-1], 2), "server_cpu_ms": round((float(cpu_after) - float(cpu_before)) * 1000 / len(t), 2),
+       "load1": float(open("/proc/loadavg").read().split()[0])}
 print(json.dumps(row))
 if results:
     with open(results, "a") as f:
