@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.Tags;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.ElementDictionary;
 import org.hrnode.dicom.dict.Tag;
@@ -106,7 +108,7 @@ public final class QidoSearch {
                 int tag = match.getKey();
                 if (!matchable.contains(tag)) {
                     throw new InvalidQidoRequestException(describe(tag) + " cannot be matched in a "
-                            + level.name().toLowerCase(java.util.Locale.ROOT) + " search; attributes that can: "
+                            + level.name().toLowerCase(Locale.ROOT) + " search; attributes that can: "
                             + keywords(matchable));
                 }
                 query.match(tag, match.getValue().toArray(String[]::new));
@@ -169,7 +171,7 @@ public final class QidoSearch {
 
     private static String describe(int tag) {
         String keyword = ElementDictionary.keywordOf(tag);
-        return keyword != null ? keyword : org.hrnode.dicom.data.Tags.toString(tag);
+        return keyword != null ? keyword : Tags.toString(tag);
     }
 
     private static String keywords(Set<Integer> tags) {

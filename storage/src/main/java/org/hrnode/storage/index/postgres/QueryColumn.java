@@ -2,6 +2,7 @@ package org.hrnode.storage.index.postgres;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hrnode.dicom.dict.Tag;
@@ -109,13 +110,13 @@ record QueryColumn(int tag, QueryLevel level, String expression, Kind kind) {
     }
 
     /** The attributes a query at {@code level} can match or return: those of its level and above. */
-    static java.util.Set<Integer> usableAt(QueryLevel level) {
+    static Set<Integer> usableAt(QueryLevel level) {
         return ALL.stream().filter(c -> c.level().isAtOrAbove(level)).map(QueryColumn::tag)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** {@link #usableAt(QueryLevel)} without the counts, which are returned only. */
-    static java.util.Set<Integer> matchableAt(QueryLevel level) {
+    static Set<Integer> matchableAt(QueryLevel level) {
         return ALL.stream().filter(c -> c.level().isAtOrAbove(level) && c.kind() != Kind.COUNT)
                 .map(QueryColumn::tag).collect(Collectors.toUnmodifiableSet());
     }

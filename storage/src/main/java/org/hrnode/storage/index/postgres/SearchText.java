@@ -2,6 +2,7 @@ package org.hrnode.storage.index.postgres;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,7 @@ final class SearchText {
      * sorted; null when there is none.
      */
     static String[] fuzzyTerms(String... groups) {
-        java.util.TreeSet<String> terms = new java.util.TreeSet<>();
+        TreeSet<String> terms = new TreeSet<>();
         for (String group : groups) {
             if (group == null || group.isEmpty()) {
                 continue;
