@@ -27,9 +27,10 @@ public interface Index {
     StoreOutcome recordInstance(InstanceRecord record);
 
     /**
-     * The attributes a query at {@code level} can return with values: those the index holds at that level and above,
-     * and the counts and lists it computes (e.g. Number of Study Related Instances). Other return keys come back
-     * empty.
+     * The attributes a query at {@code level} returns from the index itself: those it holds at that level and above,
+     * and the counts and lists it computes (e.g. Number of Study Related Instances). At IMAGE level any other return
+     * key is read from the instance's stored metadata (slower: the metadata is parsed per match); at other levels it
+     * comes back empty.
      */
     Set<Integer> returnableAt(QueryLevel level);
 

@@ -30,7 +30,9 @@ import org.hrnode.storage.index.query.QueryLevel;
  * <p>What each match holds: the defaults of the target (PS3.18 Table 10.6.3-3), the {@code includefield} attributes
  * and the matching keys, each as far as the index holds it at the level searched or above (others are left out:
  * PS3.18 lets the origin server omit what it does not support), plus Instance Availability ({@code ONLINE}: every
- * indexed instance is in the blob store) and Retrieve URL, computed here.
+ * indexed instance is in the blob store) and Retrieve URL, computed here. In instance searches, attributes named in
+ * {@code includefield} that the index does not hold are read from each instance's stored metadata (empty where the
+ * instance has none; sequences stay empty).
  *
  * <p>Matches are read from the index's cursor and serialised one at a time. The body is assembled in memory because
  * the Warning header that announces truncation (PS3.18 §8.3.4.4, wording of §8.3.3.1.2) must precede the body and
@@ -124,7 +126,10 @@ public final class QidoSearch {
         }
         Set<Integer> returnable = index.returnableAt(level);
         for (int tag : outputAttributes(request, level)) {
-            if (returnable.contains(tag)) {
+            // Instance attributes asked for by name come from the stored metadata when the index lacks them; defaults
+            // do not, so that the usual instance search never parses metadata.
+            if (returnable.contains(tag) || level == QueryLevel.IMAGE && request.includeFields().contains(tag)
+                    && !COMPUTED.contains(tag)) {
                 query.returnKeys(tag);
             }
         }

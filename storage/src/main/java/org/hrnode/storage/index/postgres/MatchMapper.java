@@ -11,28 +11,39 @@ import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.ElementDictionary;
 import org.hrnode.dicom.dict.Tag;
+import org.hrnode.dicom.json.DicomJsonException;
+import org.hrnode.dicom.json.DicomJsonReader;
 import org.hrnode.storage.index.query.DicomDateTimes;
 import org.hrnode.storage.index.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@link Dataset} of one match from a result row: Specific Character Set ISO_IR 192 (values are Java
  * strings; the writer encodes them as UTF-8, and the application may re-encode for a peer), the Query/Retrieve Level,
  * the selected columns as DICOM values, and every other return key empty (an empty sequence for SQ).
  *
- * <p>Return keys the columns do not hold are where IMAGE-level values from the stored DICOM JSON metadata will be
- * filled in once the JSON reader is available: {@link #fillUnheld} is that one place.
+ * <p>At IMAGE level, return keys the columns do not hold are read from the instance's stored DICOM JSON
+ * ({@code instances.metadata}, selected only then, since parsing it costs far more than reading columns): text as
+ * text, binary values as they are, bulk data (kept out of the metadata) and sequences left empty.
  */
 final class MatchMapper {
 
     static final String UTF8_CHARACTER_SET = "ISO_IR 192";
-    private static final Set<Integer> QUERY_DESCRIPTION = Set.of(Tag.SpecificCharacterSet, Tag.QueryRetrieveLevel);
+    private static final Logger LOG = LoggerFactory.getLogger(MatchMapper.class);
+    static final Set<Integer> QUERY_DESCRIPTION = Set.of(Tag.SpecificCharacterSet, Tag.QueryRetrieveLevel);
+    /** Bulk data is not part of a match: a reference in the metadata reads as an empty value. */
+    private static final DicomJsonReader METADATA_READER =
+            new DicomJsonReader().withBulkDataResolver((path, vr, uri) -> new byte[0]);
 
     private final Query query;
     private final List<QueryColumn> selected;
+    private final boolean metadataSelected;
 
-    MatchMapper(Query query, List<QueryColumn> selected) {
+    MatchMapper(Query query, List<QueryColumn> selected, boolean metadataSelected) {
         this.query = query;
         this.selected = selected;
+        this.metadataSelected = metadataSelected;
     }
 
     Dataset map(ResultSet row) throws SQLException {
@@ -42,21 +53,54 @@ final class MatchMapper {
         for (int i = 0; i < selected.size(); i++) {
             put(match, selected.get(i), row, i + 1);
         }
-        fillUnheld(match);
+        fillUnheld(match, metadataSelected ? metadata(row.getString(selected.size() + 1)) : null);
         return match;
     }
 
-    private void fillUnheld(Dataset match) {
+    private void fillUnheld(Dataset match, Dataset metadata) {
         for (int tag : query.returnKeys()) {
             if (QUERY_DESCRIPTION.contains(tag) || match.contains(tag)) {
                 continue;
             }
             VR vr = query.returnKeyVr(tag);
-            if (vr == VR.SQ) {
+            if (metadata != null && metadata.contains(tag) && metadata.vrOf(tag) != VR.SQ) {
+                copy(metadata, tag, match);
+            } else if (vr == VR.SQ) {
                 match.newSequence(tag);
             } else {
                 match.set(tag, vr, null);
             }
+        }
+    }
+
+    /**
+     * The stored DICOM JSON of an instance; null when there is none, or when it does not parse (the writer that
+     * stored it and this reader disagree: a bug worth a warning, not a failed query).
+     */
+    private static Dataset metadata(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return METADATA_READER.read(json);
+        } catch (DicomJsonException e) {
+            LOG.warn("event=query_metadata_unreadable reason=\"{}\"", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Text through its decoded strings (the metadata has its own character set, the match ISO_IR 192); binary values
+     * as they are, both datasets being little endian (DICOM JSON is, and so is every match).
+     */
+    private static void copy(Dataset from, int tag, Dataset to) {
+        VR vr = from.vrOf(tag);
+        Object value = from.getValue(tag);
+        if (vr.isCharacterString()) {
+            String[] strings = from.getStrings(tag);
+            to.set(tag, vr, strings == null || strings.length == 0 ? null : String.join("\\", strings));
+        } else {
+            to.set(tag, vr, value instanceof byte[] bytes ? bytes : null);
         }
     }
 

@@ -120,7 +120,7 @@ public final class PostgresIndex implements Index {
                 binder.any(parameter);
             }
             ResultSet rows = statement.executeQuery();
-            return new CursorQueryResults(connection, statement, rows, new MatchMapper(query, sql.selected()), limit);
+            return new CursorQueryResults(connection, statement, rows, new MatchMapper(query, sql.selected(), sql.metadataSelected()), limit);
         } catch (SQLException e) {
             IndexException failure = Transactor.translate("query " + query, e);
             closeAddingSuppressed(failure, statement, connection);

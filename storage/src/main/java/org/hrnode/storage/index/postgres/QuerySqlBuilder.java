@@ -28,9 +28,13 @@ import org.hrnode.storage.index.query.QueryLevel;
  */
 final class QuerySqlBuilder {
 
-    /** The statement, its parameters in order, the columns selected (result column i+1 is selected.get(i)). */
+    /**
+     * The statement, its parameters in order, the columns selected (result column i+1 is selected.get(i)), and
+     * whether the instance's stored DICOM JSON follows them as one more column (IMAGE level, when a return key is
+     * not among the columns: {@link MatchMapper} fills it from there).
+     */
     record SqlQuery(String sql, List<Object> parameters, List<QueryColumn> selected,
-                    List<Integer> ignoredMatchingKeys) {
+                    List<Integer> ignoredMatchingKeys, boolean metadataSelected) {
     }
 
     private static final Map<QueryLevel, String> FROM = Map.of(
@@ -82,6 +86,11 @@ final class QuerySqlBuilder {
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(columns.get(i).selectExpression());
         }
+        boolean metadata = level == QueryLevel.IMAGE && query.returnKeys().stream()
+                .anyMatch(tag -> !selected.containsKey(tag) && !MatchMapper.QUERY_DESCRIPTION.contains(tag));
+        if (metadata) {
+            sql.append(", i.metadata");
+        }
         sql.append(" FROM ").append(FROM.get(level));
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
@@ -89,7 +98,7 @@ final class QuerySqlBuilder {
         sql.append(" ORDER BY ").append(ORDER.get(level)).append(" LIMIT ? OFFSET ?");
         parameters.add(rows);
         parameters.add(query.offset());
-        return new SqlQuery(sql.toString(), List.copyOf(parameters), columns, List.copyOf(ignored));
+        return new SqlQuery(sql.toString(), List.copyOf(parameters), columns, List.copyOf(ignored), metadata);
     }
 
     private String condition(QueryColumn column, Matcher matcher) {
