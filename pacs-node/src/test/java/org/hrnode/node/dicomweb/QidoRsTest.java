@@ -115,6 +115,9 @@ class QidoRsTest {
         d.setString(Tag.InstanceNumber, VR.IS, Integer.toString(number));
         d.setInts(Tag.Rows, VR.US, 512);
         d.setInts(Tag.Columns, VR.US, 512);
+        d.setInts(Tag.BitsAllocated, VR.US, 16);
+        d.setString(Tag.SliceThickness, VR.DS, "1.25");
+        d.setString(Tag.ImageComments, VR.LT, "第" + number + "层");
         return d;
     }
 
@@ -285,6 +288,25 @@ class QidoRsTest {
         assertThat(all.has("00080062")).isTrue();
         assertThat(all.has("00080080")).as("InstitutionName").isTrue();
         assertThat(all.has("00081190")).isTrue();
+    }
+
+    @Test
+    void instanceSearchesReadIncludedAttributesTheIndexLacksFromTheStoredMetadata() throws Exception {
+        List<JsonNode> instances = search("/studies/" + A + "/series/" + A_CT + "/instances", "includefield",
+                "SliceThickness,ImageComments,00280100,PatientAge");
+
+        assertThat(instances).hasSize(3);
+        JsonNode second = instances.get(1);
+        assertThat(second.path("00180050").path("Value").path(0).asDouble()).isEqualTo(1.25);
+        assertThat(text(second, "00204000")).isEqualTo("第2层");
+        assertThat(second.path("00280100").path("Value").path(0).asInt()).isEqualTo(16);
+        assertThat(second.path("00101010").path("vr").asText()).as("not in the object: empty").isEqualTo("AS");
+        assertThat(second.path("00101010").has("Value")).isFalse();
+
+        assertThat(search("/studies/" + A + "/series/" + A_CT + "/instances").getFirst().has("00180050"))
+                .as("not unless asked").isFalse();
+        assertThat(search("/studies", "PatientID", "QA1", "includefield", "SliceThickness").getFirst()
+                .has("00180050")).as("only instance searches read the metadata").isFalse();
     }
 
     @Test
