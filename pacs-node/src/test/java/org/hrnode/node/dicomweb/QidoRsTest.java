@@ -368,6 +368,17 @@ class QidoRsTest {
         }
     }
 
+    /** The study list request of OHIF v3 (platform/core qido.js mapParams): empty keys, fuzzymatching=false. */
+    @Test
+    void aViewersStudyListRequestIsAnswered() throws Exception {
+        List<JsonNode> matches = search("/studies", "PatientName", "*wang*", "00100020", "", "AccessionNumber", "",
+                "StudyDescription", "*平扫*", "limit", "101", "offset", "0", "fuzzymatching", "false", "includefield",
+                "00081030,00080060", "StudyDate", "20200101-20201231");
+
+        assertThat(values(matches, "0020000D")).containsExactly(A);
+        assertThat(text(matches.getFirst(), "00081030")).isEqualTo("头部平扫");
+    }
+
     @Test
     void noMatchIs204() throws Exception {
         HttpResponse<String> r = get("/studies?PatientID=nobody", null);
