@@ -91,7 +91,7 @@ public final class RunCommand {
                 + (c.dicomTls().isPresent() ? " over TLS" : "") + "  (C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET; "
                 + (c.devMode() ? "dev mode: any calling AE" : "calling AEs from ./hrnode ae") + ")");
         out.println("  HTTP            http://" + c.bindAddress() + ":" + node.httpPort()
-                + "/api/  (health, quality/institutions/{code}, studies/{uid}/status; DICOMweb not yet)");
+                + "/api/  (health, quality/institutions/{code}, studies/{uid}/status; DICOMweb under /dicomweb/)");
         out.println("  storage         " + node.storage().describe());
         out.println("  undeclared text decoded as " + c.undeclaredCharset().name());
         out.println("Stop with Ctrl-C.");
