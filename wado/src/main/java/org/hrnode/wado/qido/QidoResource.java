@@ -77,7 +77,8 @@ public final class QidoResource {
             QidoRequest request = QidoRequest.parse(target, study, series, uri.getQueryParameters());
             result = search.run(request, retrieveBase(uri.getBaseUri()));
         } catch (InvalidQidoRequestException e) {
-            LOG.debug("event=qido_refused target={} reason=\"{}\"", target, e.getMessage());
+            // The reason goes to the client only: it may quote a value, and values may be names or IDs.
+            LOG.debug("event=qido_refused target={}", target);
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                     .entity(e.getMessage()).build();
         }
