@@ -1,5 +1,6 @@
 package org.hrnode.storage.index.postgres;
 
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.VR;
 import org.hrnode.dicom.dict.ElementDictionary;
@@ -39,11 +41,16 @@ final class MatchMapper {
     private final Query query;
     private final List<QueryColumn> selected;
     private final boolean metadataSelected;
+    /** The return keys no column holds: what is read from the metadata, when it is selected. */
+    private final Set<Integer> fromMetadata;
 
     MatchMapper(Query query, List<QueryColumn> selected, boolean metadataSelected) {
         this.query = query;
         this.selected = selected;
         this.metadataSelected = metadataSelected;
+        Set<Integer> held = selected.stream().map(QueryColumn::tag).collect(Collectors.toSet());
+        this.fromMetadata = query.returnKeys().stream().filter(tag -> !held.contains(tag))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     Dataset map(ResultSet row) throws SQLException {
@@ -53,7 +60,7 @@ final class MatchMapper {
         for (int i = 0; i < selected.size(); i++) {
             put(match, selected.get(i), row, i + 1);
         }
-        fillUnheld(match, metadataSelected ? metadata(row.getString(selected.size() + 1)) : null);
+        fillUnheld(match, metadataSelected ? metadata(row.getString(selected.size() + 1), fromMetadata) : null);
         return match;
     }
 
@@ -77,13 +84,13 @@ final class MatchMapper {
      * The stored DICOM JSON of an instance; null when there is none, or when it does not parse (the writer that
      * stored it and this reader disagree: a bug worth a warning, not a failed query).
      */
-    private static Dataset metadata(String json) {
+    private static Dataset metadata(String json, Set<Integer> tags) {
         if (json == null) {
             return null;
         }
         try {
-            return METADATA_READER.read(json);
-        } catch (DicomJsonException e) {
+            return METADATA_READER.read(MetadataSubset.of(json, tags));
+        } catch (IOException | DicomJsonException e) {
             LOG.warn("event=query_metadata_unreadable reason=\"{}\"", e.getMessage());
             return null;
         }
