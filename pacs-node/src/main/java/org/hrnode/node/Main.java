@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.hrnode.node.cli.AeCommand;
+import org.hrnode.node.cli.CatalogMatchCommand;
 import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
 import org.hrnode.node.cli.ImportCommand;
 import org.hrnode.node.cli.QualityCommand;
+import org.hrnode.node.cli.RecognitionCommand;
 import org.hrnode.node.cli.RunCommand;
 
 /** Command-line entry point behind {@code ./hrnode}: dispatches to one command per verb. */
@@ -36,7 +38,12 @@ public final class Main {
                 logOnlyWarningsUnlessAsked();
                 yield new ImportCommand(System.getenv(), out, err, stderrIsTerminal()).run(rest);
             }
+            case "catalog-match" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new CatalogMatchCommand(System.getenv(), out, err).run(rest);
+            }
             case "quality" -> new QualityCommand(System.getenv(), out, err, Clock.systemUTC()).run(rest);
+            case "recognition" -> new RecognitionCommand(System.getenv(), out, err, Clock.systemUTC()).run(rest);
             case "help", "--help", "-h" -> new HelpCommand(out).run();
             default -> {
                 err.println("hrnode: unknown command '" + verb + "'");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hrnode.wado.qido.QidoResource;
 import org.hrnode.wado.qido.QidoSearch;
+import org.hrnode.wado.retrieve.WadoRs;
 
 /**
  * The DICOMweb service as Jakarta REST resources and providers, rooted at {@value #BASE_PATH}: what the node's HTTP
@@ -22,6 +23,7 @@ public final class DicomWeb {
     public static List<Object> resources(DicomWebContext context) {
         List<Object> resources = new ArrayList<>();
         resources.add(new QidoResource(new QidoSearch(context.index(), context.settings().qidoMaxResults())));
+        resources.addAll(WadoRs.resources(context));
         return List.copyOf(resources);
     }
 }

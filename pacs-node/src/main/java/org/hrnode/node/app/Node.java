@@ -6,8 +6,11 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hrnode.aiqc.pipeline.StudyAssessor;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.net.service.DicomServer;
@@ -28,6 +31,9 @@ import org.hrnode.node.http.ApiResources;
 import org.hrnode.node.http.HttpServer;
 import org.hrnode.node.ingest.IngestService;
 import org.hrnode.node.ingest.LosslessCheck;
+import org.hrnode.node.qc.QcStudyMarks;
+import org.hrnode.node.qc.QcWorker;
+import org.hrnode.node.qc.StudyInputs;
 import org.hrnode.node.quality.QualityJudge;
 import org.hrnode.wado.DicomWeb;
 import org.hrnode.wado.DicomWebContext;
@@ -50,15 +56,19 @@ public final class Node implements AutoCloseable {
     private final DicomServer dicom;
     private final HttpServer http;
     private final CompressionWorker compression;
+    private final Optional<QcWorker> qc;
+    private final StudyMarks marks;
 
     private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom, HttpServer http,
-            CompressionWorker compression) {
+            CompressionWorker compression, Optional<QcWorker> qc, StudyMarks marks) {
         this.config = config;
         this.storage = storage;
         this.ingest = ingest;
         this.dicom = dicom;
         this.http = http;
         this.compression = compression;
+        this.qc = qc;
+        this.marks = marks;
     }
 
     public static Node start(NodeConfig config) throws IOException {
@@ -71,17 +81,37 @@ public final class Node implements AutoCloseable {
      * {@code storage} from here on: it closes it when it stops, or at once if starting fails.
      */
     public static Node start(NodeConfig config, NodeStorage storage) throws IOException {
+        return start(config, storage, installedAssessor());
+    }
+
+    /**
+     * {@link #start(NodeConfig, NodeStorage)} with the AI QC pipeline judging through {@code assessor}; without one,
+     * studies are queued for QC (durably) but not judged until a node with an assessor runs.
+     */
+    public static Node start(NodeConfig config, NodeStorage storage, Optional<StudyAssessor> assessor)
+            throws IOException {
         CompressionWorker compression = null;
+        QcWorker qc = null;
         try {
             ReadOptions readOptions = readOptions(config);
             compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions);
             IngestService ingest = newIngestService(config, storage, compression::queued);
             compression.start();
+            QcStudyMarks marks = new QcStudyMarks(storage.qcResults(), config.qc().poll(), Clock.systemUTC(),
+                    config.timeZone());
+            if (assessor.isPresent()) {
+                qc = newQcWorker(config, storage, assessor.get(), marks);
+                storage.whenInstanceRecorded(qc::instanceRecorded);
+                qc.start();
+            } else {
+                LOG.warn("event=qc_not_judging reason=\"no StudyAssessor installed\" effect=\"studies stay queued for"
+                        + " AI QC; none is marked 川渝 HR\"");
+            }
             DicomServer dicom = startDicom(config, storage, ingest);
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), httpResources(config, storage, compression));
+                        config.httpPort()), httpResources(config, storage, compression, marks));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;
@@ -90,9 +120,13 @@ public final class Node implements AutoCloseable {
                     dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
                     config.uncompressedImages().configValue());
-            return new Node(config, storage, ingest, dicom, http, compression);
+            return new Node(config, storage, ingest, dicom, http, compression, Optional.ofNullable(qc),
+                    marks);
         } catch (IOException | RuntimeException e) {
             try {
+                if (qc != null) {
+                    qc.close();
+                }
                 if (compression != null) {
                     compression.close();
                 }
@@ -128,12 +162,45 @@ public final class Node implements AutoCloseable {
 
     /** The node's API and its DICOMweb service, served on one HTTP port. */
     private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
-            CompressionWorker compression) {
+            CompressionWorker compression, StudyMarks marks) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
-        resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(), StudyMarks.NONE,
+        resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
+                storage.instanceMetadata(), marks,
                 DicomWebSettings.defaults().withQidoMaxResults(config.qidoMaxResults()))));
         return resources;
+    }
+
+    /**
+     * The assessor installed on the class path ({@code META-INF/services/org.hrnode.aiqc.pipeline.StudyAssessor}),
+     * if any; more than one is a packaging mistake and refused.
+     */
+    static Optional<StudyAssessor> installedAssessor() {
+        List<StudyAssessor> found = ServiceLoader.load(StudyAssessor.class).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        if (found.size() > 1) {
+            throw new IllegalStateException("more than one StudyAssessor is installed: " + found);
+        }
+        return found.stream().findFirst();
+    }
+
+    private static QcWorker newQcWorker(NodeConfig config, NodeStorage storage, StudyAssessor assessor,
+            QcStudyMarks marks) {
+        StudyInputs inputs = new StudyInputs(storage.index(), storage.blobs(), storage.recognitions(),
+                config.timeZone());
+        return new QcWorker(storage.qcJobQueue(), storage.qcStudies(), inputs, assessor, config.qc(),
+                Clock.systemUTC(), config.timeZone(), workerName(config), marks::invalidate);
+    }
+
+    /** Who claims QC jobs, as operators read it in {@code qc_jobs.claimed_by}: AE title, host and process. */
+    private static String workerName(NodeConfig config) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        return config.aeTitle() + "@" + host + "/" + ProcessHandle.current().pid();
     }
 
     /** Which pixel codecs this machine can run; a missing native library is worth a warning, not a refusal. */
@@ -202,6 +269,16 @@ public final class Node implements AutoCloseable {
         return ingest;
     }
 
+    /** Which studies carry the "川渝 HR" mark, as DICOMweb asks. */
+    public StudyMarks marks() {
+        return marks;
+    }
+
+    /** The AI QC worker, absent when no assessor is installed. */
+    public Optional<QcWorker> qc() {
+        return qc;
+    }
+
     /** The worker that compresses uncompressed images after ingest; its backlog is a quality metric. */
     public CompressionWorker compression() {
         return compression;
@@ -216,9 +293,13 @@ public final class Node implements AutoCloseable {
                 dicom.close();
             } finally {
                 try {
-                    compression.close();
+                    qc.ifPresent(QcWorker::close);
                 } finally {
-                    storage.close();
+                    try {
+                        compression.close();
+                    } finally {
+                        storage.close();
+                    }
                 }
             }
         }

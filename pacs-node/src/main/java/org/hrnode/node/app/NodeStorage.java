@@ -7,11 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.PostgresAeRegistry;
 import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.catalog.CatalogMappings;
+import org.hrnode.storage.catalog.PostgresCatalogMappings;
 import org.hrnode.storage.compression.CompressionQueue;
 import org.hrnode.storage.blob.FileSystemBlobStore;
 import org.hrnode.storage.blob.S3BlobStore;
@@ -22,6 +27,12 @@ import org.hrnode.storage.db.Transactor;
 import org.hrnode.storage.index.Index;
 import org.hrnode.storage.index.postgres.PostgresIndex;
 import org.hrnode.storage.ingest.StoreAndIndex;
+import org.hrnode.storage.metadata.InstanceMetadataIndex;
+import org.hrnode.storage.metadata.PostgresInstanceMetadataIndex;
+import org.hrnode.storage.qc.InstitutionRecognitions;
+import org.hrnode.storage.qc.QcJobQueue;
+import org.hrnode.storage.qc.QcResults;
+import org.hrnode.storage.qc.QcStudies;
 import org.hrnode.storage.quality.PostgresQualityStatistics;
 
 /**
@@ -42,17 +53,23 @@ public final class NodeStorage implements AutoCloseable {
     private final Database database;
     private final BlobStore blobs;
     private final Index index;
+    private final InstanceMetadataIndex instanceMetadata;
     private final AeRegistry aeRegistry;
     private final CompressionQueue compressionQueue;
+    private final Transactor transactor;
+    private final List<Runnable> recordListeners = new CopyOnWriteArrayList<>();
     private final Path runtimeFile;
 
     private NodeStorage(EmbeddedDatabase embedded, Database database, BlobStore blobs, Path runtimeFile) {
         this.embedded = embedded;
         this.database = database;
         this.blobs = blobs;
-        this.index = new PostgresIndex(database.dataSource());
-        this.aeRegistry = new PostgresAeRegistry(new Transactor(database.dataSource()));
-        this.compressionQueue = new CompressionQueue(new Transactor(database.dataSource()));
+        this.index = new RecordListeningIndex(new PostgresIndex(database.dataSource()),
+                () -> recordListeners.forEach(Runnable::run));
+        this.instanceMetadata = new PostgresInstanceMetadataIndex(database.dataSource());
+        this.transactor = new Transactor(database.dataSource());
+        this.aeRegistry = new PostgresAeRegistry(transactor);
+        this.compressionQueue = new CompressionQueue(transactor);
         this.runtimeFile = runtimeFile;
     }
 
@@ -155,8 +172,41 @@ public final class NodeStorage implements AutoCloseable {
         return compressionQueue;
     }
 
+    /** Studies waiting for AI QC, on every node sharing this database. */
+    public QcJobQueue qcJobQueue() {
+        return new QcJobQueue(transactor);
+    }
+
+    /** The stored AI QC results. */
+    public QcResults qcResults() {
+        return new QcResults(transactor);
+    }
+
+    /** Studies as AI QC reads them. */
+    public QcStudies qcStudies() {
+        return new QcStudies(transactor);
+    }
+
+    /** Which catalogue items each institution is recognised for. */
+    public InstitutionRecognitions recognitions() {
+        return new InstitutionRecognitions(transactor);
+    }
+
+    /**
+     * Calls {@code listener} after each instance this process records (new or a new version), once committed; on
+     * the recording thread, so it must be quick.
+     */
+    public void whenInstanceRecorded(Runnable listener) {
+        recordListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /** The instances' DICOM JSON and the pre-built series metadata documents, for WADO-RS. */
+    public InstanceMetadataIndex instanceMetadata() {
+        return instanceMetadata;
     }
 
     public Index index() {
@@ -165,6 +215,11 @@ public final class NodeStorage implements AutoCloseable {
 
     public AeRegistry aeRegistry() {
         return aeRegistry;
+    }
+
+    /** The institutions' tables of local exam codes and names → catalogue items. */
+    public CatalogMappings catalogMappings() {
+        return new PostgresCatalogMappings(new Transactor(database.dataSource()));
     }
 
     /** The data-quality aggregates over the index, and the database's health. */
@@ -198,6 +253,7 @@ public final class NodeStorage implements AutoCloseable {
             failure = addTo(failure, e);
         }
         try {
+            instanceMetadata.close();   // its listener holds a pooled connection: before the pool closes
             database.close();
         } catch (RuntimeException e) {
             failure = addTo(failure, new IOException("closing the database pool failed", e));

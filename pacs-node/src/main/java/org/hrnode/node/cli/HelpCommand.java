@@ -24,6 +24,11 @@ public final class HelpCommand {
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
                   quality --institution CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                      an institution's data-quality report (QC spec 7.1)
+                  catalog-match FILE.json [--institution CODE]
+                                     which 川渝 catalogue item(s) a study is, from a DICOM JSON array of
+                                     its instance headers (the institution's mapping table first)
+                  recognition set|list|remove
+                                     which catalogue items each institution is recognised for (川渝 HR)
                   bench [JMH args]   run the JMH benchmarks
                   help               this text
 

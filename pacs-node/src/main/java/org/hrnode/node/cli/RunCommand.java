@@ -91,8 +91,14 @@ public final class RunCommand {
                 + (c.dicomTls().isPresent() ? " over TLS" : "") + "  (C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET; "
                 + (c.devMode() ? "dev mode: any calling AE" : "calling AEs from ./hrnode ae") + ")");
         out.println("  HTTP            http://" + c.bindAddress() + ":" + node.httpPort()
-                + "/api/  (health, quality/institutions/{code}, studies/{uid}/status; DICOMweb under /dicomweb/)");
+                + "/api/  (health, quality/institutions/{code}, studies/{uid}/status)");
+        out.println("  DICOMweb        http://" + c.bindAddress() + ":" + node.httpPort()
+                + "/dicomweb  (QIDO-RS search; WADO-RS: instances, metadata, frames, bulk data)");
         out.println("  storage         " + node.storage().describe());
+        out.println("  AI QC           " + (node.qc().isPresent()
+                ? "judges studies " + c.qc().stable().toSeconds() + " s after their last instance, "
+                        + c.qc().workers() + " at once; HR mark from grade " + c.qc().hr().minimumGrade().label()
+                : "no assessor installed: studies are queued, not judged"));
         out.println("  undeclared text decoded as " + c.undeclaredCharset().name());
         out.println("Stop with Ctrl-C.");
     }

@@ -33,6 +33,15 @@ public enum ConfigKey {
             "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme"),
     UNCOMPRESSED("uncompressed", "compress",
             "uncompressed images from callers not in the AE registry (dev mode): compress | accept | reject"),
+    QC_STABLE_SECONDS("qc-stable-seconds", "60",
+            "AI QC judges a study once no instance of it arrived for this many seconds"),
+    QC_WORKERS("qc-workers", "2", "studies AI QC judges at once on this node"),
+    QC_POLL_SECONDS("qc-poll-seconds", "30",
+            "how often AI QC looks for studies other nodes on the same database stored (its own wake it at once)"),
+    HR_MIN_GRADE("hr-min-grade", "乙", "worst QC grade still eligible for the 川渝 HR mark: 甲, 乙, 丙 (or A, B, C)"),
+    HR_WINDOW_MONTHS("hr-window-months", "1", "months after the exam a result is recognised (川渝 spec 6.5: 1)"),
+    HR_LATE_UPLOAD_VETO("hr-late-upload-veto", "false",
+            "a late upload bars the HR mark (default: only recorded as a data-quality defect)"),
     QIDO_MAX_RESULTS("qido-max-results", "5000",
             "most matches in one QIDO-RS response; more are cut off with a Warning header (1-10000)");
 

@@ -10,6 +10,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Period;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.hrnode.aiqc.pipeline.Grade;
+import org.hrnode.aiqc.pipeline.HrRules;
 import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
@@ -35,6 +38,14 @@ public final class ConfigLoader {
 
     /** A week: any later limit would make every upload "on time". */
     private static final int MAX_LATE_AFTER_MINUTES = 7 * 24 * 60;
+
+    /** A day: a study still receiving instances after that is not one study being sent. */
+    private static final int MAX_STABLE_SECONDS = 24 * 60 * 60;
+    /** Judging is CPU-bound; more workers than a large server's cores only queue up inside the JVM. */
+    private static final int MAX_QC_WORKERS = 256;
+    private static final int MAX_POLL_SECONDS = 60 * 60;
+    /** A year: the programme speaks of one month; anything longer is no longer "recent" (spec 6.5). */
+    private static final int MAX_WINDOW_MONTHS = 12;
 
     private final Map<String, String> env;
 
@@ -85,7 +96,25 @@ public final class ConfigLoader {
                 Duration.ofMinutes(r.integer(ConfigKey.LATE_AFTER_MINUTES, 1, MAX_LATE_AFTER_MINUTES)),
                 acceptLossyImages(r),
                 uncompressedImages(r),
+                qc(r),
                 r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS));
+    }
+
+    private static QcSettings qc(Resolved r) throws ConfigException {
+        Grade minimum;
+        try {
+            minimum = Grade.parse(r.get(ConfigKey.HR_MIN_GRADE));
+        } catch (IllegalArgumentException e) {
+            throw r.error(ConfigKey.HR_MIN_GRADE, "must be 甲, 乙 or 丙 (or A, B, C)");
+        }
+        if (minimum == Grade.D) {
+            throw r.error(ConfigKey.HR_MIN_GRADE, "would make rejected (废) studies eligible; use 甲, 乙 or 丙");
+        }
+        Period window = Period.ofMonths(r.integer(ConfigKey.HR_WINDOW_MONTHS, 1, MAX_WINDOW_MONTHS));
+        HrRules rules = new HrRules(minimum, window, r.bool(ConfigKey.HR_LATE_UPLOAD_VETO));
+        return new QcSettings(Duration.ofSeconds(r.integer(ConfigKey.QC_STABLE_SECONDS, 0, MAX_STABLE_SECONDS)),
+                r.integer(ConfigKey.QC_WORKERS, 1, MAX_QC_WORKERS),
+                Duration.ofSeconds(r.integer(ConfigKey.QC_POLL_SECONDS, 1, MAX_POLL_SECONDS)), rules);
     }
 
     /** The values and where each came from, with typed accessors whose errors name the source. */

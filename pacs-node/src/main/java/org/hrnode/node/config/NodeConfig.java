@@ -29,12 +29,13 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param lateAfter an upload later than this after acquisition is late
  * @param acceptLossyImages store lossy compressed images too, instead of refusing them (the programme's rule)
  * @param uncompressedImages what becomes of uncompressed images from callers not in the AE registry
+ * @param qc the AI QC pipeline and the HR eligibility rule
  * @param qidoMaxResults the most matches one QIDO-RS response holds
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
         Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, ZoneId timeZone, Duration lateAfter,
-        boolean acceptLossyImages, UncompressedImages uncompressedImages, int qidoMaxResults) {
+        boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc, int qidoMaxResults) {
 
     /** The embedded PostgreSQL cluster's directory. */
     public Path databaseDir() {

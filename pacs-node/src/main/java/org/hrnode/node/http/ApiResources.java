@@ -3,8 +3,12 @@ package org.hrnode.node.http;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.hrnode.aiqc.catalog.Catalog;
+import org.hrnode.aiqc.catalog.CatalogMatcher;
 import org.hrnode.node.app.NodeStorage;
+import org.hrnode.node.catalog.CatalogService;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.qc.QcWorker;
 import org.hrnode.node.quality.QualityReports;
 import org.hrnode.node.quality.StudyStatuses;
 import org.hrnode.storage.quality.PostgresQualityStatistics;
@@ -23,6 +27,11 @@ public final class ApiResources {
                 new QualityResource(new QualityReports(storage.aeRegistry(), statistics, config.timeZone(),
                         config.lateAfter()), clock),
                 new StudyStatusResource(new StudyStatuses(statistics)),
-                new HealthResource(statistics, storage.blobs(), compressionBacklog));
+                new HealthResource(statistics, storage.blobs(), compressionBacklog),
+                new CatalogResource(new CatalogService(new CatalogMatcher(Catalog.standard()),
+                        storage.catalogMappings())),
+                new QcStudyResource(storage.qcResults(), QcWorker.MAX_ATTEMPTS, clock, config.timeZone()),
+                new RecognitionResource(storage.recognitions()),
+                new QcBacklogResource(() -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS)));
     }
 }

@@ -138,4 +138,30 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--max-associations", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("max-associations");
     }
+
+    @Test
+    void qcSettingsDefaultToTheProgrammeRuleAndRefuseNonsense() throws Exception {
+        QcSettings defaults = new ConfigLoader(Map.of()).load(List.of()).qc();
+        assertThat(defaults.stable()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(defaults.workers()).isEqualTo(2);
+        assertThat(defaults.poll()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(defaults.hr()).isEqualTo(org.hrnode.aiqc.pipeline.HrRules.DEFAULTS);
+
+        QcSettings c = new ConfigLoader(Map.of("HRNODE_HR_MIN_GRADE", "甲")).load(List.of("--qc-workers", "4",
+                "--hr-late-upload-veto", "true", "--hr-window-months", "3", "--qc-stable-seconds", "0")).qc();
+        assertThat(c.hr().minimumGrade()).isEqualTo(org.hrnode.aiqc.pipeline.Grade.A);
+        assertThat(c.hr().lateUploadVeto()).isTrue();
+        assertThat(c.hr().window()).isEqualTo(java.time.Period.ofMonths(3));
+        assertThat(c.workers()).isEqualTo(4);
+        assertThat(c.stable()).isZero();
+        assertThat(new ConfigLoader(Map.of()).load(List.of("--hr-min-grade", "c")).qc().hr().minimumGrade())
+                .isEqualTo(org.hrnode.aiqc.pipeline.Grade.C);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--hr-min-grade", "废")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("hr-min-grade '废'");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--hr-min-grade", "good")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("甲, 乙 or 丙");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--qc-workers", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("qc-workers '0'");
+    }
 }

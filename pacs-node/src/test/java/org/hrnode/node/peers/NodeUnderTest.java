@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hrnode.aiqc.pipeline.StudyAssessor;
 import org.hrnode.dicom.net.ul.AcceptorConfig;
 import org.hrnode.node.app.Node;
 import org.hrnode.node.app.NodeStorage;
@@ -31,7 +32,8 @@ public final class NodeUnderTest implements AutoCloseable {
     static final String LOOPBACK = "127.0.0.1";
     /** Peers that only call the node never listen; the registry still wants a port, which is never used. */
     private static final int NEVER_CALLED_PORT = AcceptorConfig.DICOM_PORT;
-    private static final String INSTITUTION_CODE = "510000-TEST";
+    /** The institution of every AE the test registers. */
+    public static final String INSTITUTION_CODE = "510000-TEST";
     private static final String INSTITUTION_NAME = "四川省测试医院";
 
     private final Node node;
@@ -43,6 +45,20 @@ public final class NodeUnderTest implements AutoCloseable {
     /** Starts a node on {@code dataDir} with the given extra flags (e.g. {@code --dev-mode true}). */
     public static NodeUnderTest start(Path dataDir, String... flags) throws IOException {
         return new NodeUnderTest(Node.start(config(dataDir, flags)));
+    }
+
+    /** Starts a node whose AI QC judges through {@code assessor}. */
+    public static NodeUnderTest startWithAssessor(Path dataDir, StudyAssessor assessor, String... flags)
+            throws IOException {
+        NodeConfig config = config(dataDir, flags);
+        return new NodeUnderTest(Node.start(config, NodeStorage.openAsOwner(config), Optional.of(assessor)));
+    }
+
+    /** Starts a node whose AI QC judges through {@code assessor} and whose blobs live in {@code blobs}. */
+    public static NodeUnderTest startWithAssessor(Path dataDir, BlobStore blobs, StudyAssessor assessor,
+            String... flags) throws IOException {
+        NodeConfig config = config(dataDir, flags);
+        return new NodeUnderTest(Node.start(config, NodeStorage.openAsOwner(config, blobs), Optional.of(assessor)));
     }
 
     /** Starts a node whose blobs live in {@code blobs} instead of the configured store. */

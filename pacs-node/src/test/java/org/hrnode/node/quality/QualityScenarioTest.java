@@ -16,6 +16,7 @@ import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.ConfigLoader;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.node.ingest.IngestService;
+import org.hrnode.node.testing.SettableClock;
 import org.hrnode.storage.ae.ApplicationEntity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -26,6 +26,8 @@ import org.hrnode.storage.index.StoreOutcome;
  *       and overwrite it with the new one, version + 1.</li>
  *   <li>Keep the counters and SOP classes of the series and study (V7): a new instance adds itself, a new version
  *       recounts the series and studies it leaves and joins. The study and series rows are locked already.</li>
+ *   <li>Queue the instance for compression if wanted, and bump its study's QC job (last, so the job row is locked
+ *       for the shortest time).</li>
  * </ol>
  */
 final class InstanceWriter {
@@ -128,6 +130,15 @@ final class InstanceWriter {
             ON CONFLICT (instance_fk) DO UPDATE SET blob_key = EXCLUDED.blob_key, queued_at = now(), attempts = 0,
                 last_error = NULL""";
 
+    /**
+     * See V10__qc_pipeline.sql: every new instance or version bumps its study's QC job, in this transaction, so no
+     * stored instance can lack a job and a job judged before the instance arrived is judged again.
+     */
+    private static final String QUEUE_QC = """
+            INSERT INTO qc_jobs AS j (study_fk) VALUES (?)
+            ON CONFLICT (study_fk) DO UPDATE SET generation = j.generation + 1, last_instance_at = now(),
+                attempts = 0, retry_at = NULL, last_error = NULL""";
+
     StoreOutcome record(Connection connection, InstanceRecord record) throws SQLException {
         String sopInstanceUid = record.instance().sopInstanceUid();
         Long existing = null;
@@ -160,6 +171,7 @@ final class InstanceWriter {
             }
             countNewInstance(connection, studyPk, series, record.instance().sopClassUid());
             queueCompressionIfWanted(connection, record);
+            queueQc(connection, studyPk);
             return StoreOutcome.NEW;
         }
         try (PreparedStatement s = connection.prepareStatement(ARCHIVE_INSTANCE)) {
@@ -172,6 +184,7 @@ final class InstanceWriter {
         }
         recount(connection, previousSeriesPk, seriesPk);
         queueCompressionIfWanted(connection, record);
+        queueQc(connection, studyPk);
         return StoreOutcome.NEW_VERSION;
     }
 
@@ -186,6 +199,13 @@ final class InstanceWriter {
         }
         try (PreparedStatement s = connection.prepareStatement(COUNT_STUDY_INSTANCE)) {
             new Binder(s).bool(series.inserted()).text(sopClassUid).text(sopClassUid).bigint(studyPk);
+            s.executeUpdate();
+        }
+    }
+
+    private static void queueQc(Connection connection, long studyPk) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(QUEUE_QC)) {
+            s.setLong(1, studyPk);
             s.executeUpdate();
         }
     }
