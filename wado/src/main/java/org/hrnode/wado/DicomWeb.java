@@ -2,9 +2,11 @@ package org.hrnode.wado;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hrnode.wado.cors.CorsFilter;
 import org.hrnode.wado.qido.QidoResource;
 import org.hrnode.wado.qido.QidoSearch;
 import org.hrnode.wado.retrieve.WadoRs;
+import org.hrnode.wado.stow.StowResource;
 
 /**
  * The DICOMweb service as Jakarta REST resources and providers, rooted at {@value #BASE_PATH}: what the node's HTTP
@@ -15,6 +17,11 @@ public final class DicomWeb {
 
     /** Where the service lives on the node's HTTP port. */
     public static final String BASE_PATH = "/dicomweb";
+    /**
+     * Where STOW-RS takes uploads ({@code POST studies} and {@code POST studies/{study}}): request bodies of any size,
+     * streamed, so the HTTP server must not cap them.
+     */
+    public static final String STOW_PATH = BASE_PATH + "/studies";
 
     private DicomWeb() {
     }
@@ -24,6 +31,10 @@ public final class DicomWeb {
         List<Object> resources = new ArrayList<>();
         resources.add(new QidoResource(new QidoSearch(context.index(), context.settings().qidoMaxResults())));
         resources.addAll(WadoRs.resources(context));
+        resources.add(new StowResource(context.stow()));
+        if (!context.settings().corsAllowedOrigins().isEmpty()) {
+            resources.add(new CorsFilter(context.settings().corsAllowedOrigins()));
+        }
         return List.copyOf(resources);
     }
 }

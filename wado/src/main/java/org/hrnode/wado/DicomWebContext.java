@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.index.Index;
 import org.hrnode.storage.metadata.InstanceMetadataIndex;
+import org.hrnode.wado.stow.StowIngest;
 
 /**
  * What DICOMweb works on: the index (queries, what to retrieve), the blob store (the stored bytes), the instances'
@@ -11,7 +12,7 @@ import org.hrnode.storage.metadata.InstanceMetadataIndex;
  * and which studies hold the "川渝 HR" mark (drawn on rendered images).
  */
 public record DicomWebContext(Index index, BlobStore blobs, InstanceMetadataIndex metadata, StudyMarks marks,
-                              DicomWebSettings settings) {
+                              DicomWebSettings settings, StowIngest stow) {
 
     public DicomWebContext {
         Objects.requireNonNull(index, "index");
@@ -19,5 +20,12 @@ public record DicomWebContext(Index index, BlobStore blobs, InstanceMetadataInde
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(marks, "marks");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(stow, "stow");
+    }
+
+    /** A service that serves what is stored and takes nothing: STOW-RS answers 405. */
+    public DicomWebContext(Index index, BlobStore blobs, InstanceMetadataIndex metadata, StudyMarks marks,
+            DicomWebSettings settings) {
+        this(index, blobs, metadata, marks, settings, StowIngest.READ_ONLY);
     }
 }

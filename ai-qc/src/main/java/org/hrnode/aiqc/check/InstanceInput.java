@@ -1,16 +1,28 @@
 package org.hrnode.aiqc.check;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 
 /**
- * One instance of the study to judge: its dataset and the transfer syntax its Pixel Data is in. A dataset read
- * with Pixel Data as bulk data (a reference into the stored file) is fine: pixels are read when the image metrics
- * need them, and only for the images they sample. {@link #headerOnly} instances (DICOM JSON without bulk data)
- * get the header rules only; their image checks say not applicable.
+ * One instance of the study to judge: its dataset and the transfer syntax its Pixel Data is in. {@link #headerOnly}
+ * instances (DICOM JSON without bulk data) get the header rules only; their image checks say not applicable.
+ * {@link #withPixelsOnDemand} instances carry headers and load their pixels only if the image metrics sample them,
+ * so judging a 1000-slice CT series reads the few objects measured, not the series.
+ *
+ * @param pixels where the full dataset (with Pixel Data) comes from; null when {@code dataset} already holds it or
+ *     no pixels are supplied
  */
-public record InstanceInput(Dataset dataset, TransferSyntax transferSyntax, boolean pixelsSupplied) {
+public record InstanceInput(Dataset dataset, TransferSyntax transferSyntax, boolean pixelsSupplied,
+                            PixelLoader pixels) {
+
+    /** Reads the full dataset of an instance, Pixel Data included. */
+    @FunctionalInterface
+    public interface PixelLoader {
+        Dataset load() throws IOException;
+    }
 
     public InstanceInput {
         Objects.requireNonNull(dataset, "dataset");
@@ -20,10 +32,32 @@ public record InstanceInput(Dataset dataset, TransferSyntax transferSyntax, bool
     }
 
     public static InstanceInput withPixels(Dataset dataset, TransferSyntax transferSyntax) {
-        return new InstanceInput(dataset, transferSyntax, true);
+        return new InstanceInput(dataset, transferSyntax, true, null);
+    }
+
+    /** Headers now, pixels from {@code pixels} when an image check needs them. */
+    public static InstanceInput withPixelsOnDemand(Dataset header, TransferSyntax transferSyntax, PixelLoader pixels) {
+        return new InstanceInput(header, transferSyntax, true, Objects.requireNonNull(pixels, "pixels"));
     }
 
     public static InstanceInput headerOnly(Dataset dataset) {
-        return new InstanceInput(dataset, null, false);
+        return new InstanceInput(dataset, null, false, null);
+    }
+
+    /**
+     * The dataset with its Pixel Data: {@link #dataset()} itself, or loaded now.
+     *
+     * @throws UncheckedIOException if the stored object cannot be read: the study cannot be judged now (a storage
+     *     problem, not a property of the image), so it must not be graded as undecodable
+     */
+    public Dataset pixelDataset() {
+        if (pixels == null) {
+            return dataset;
+        }
+        try {
+            return pixels.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the stored object to measure its pixels: " + e.getMessage(), e);
+        }
     }
 }

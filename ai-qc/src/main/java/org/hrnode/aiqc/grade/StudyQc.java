@@ -49,6 +49,11 @@ public final class StudyQc {
         return new StudyQc(CheckTable.defaults(), GradeScale.DEFAULT, QcOptions.DEFAULT, Clock.systemDefaultZone());
     }
 
+    /** The checks and thresholds this judges with. */
+    public CheckTable table() {
+        return table;
+    }
+
     public StudyVerdict evaluate(List<InstanceInput> instances) {
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("a study to judge needs at least one instance");

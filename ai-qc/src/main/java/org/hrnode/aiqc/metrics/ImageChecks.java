@@ -21,14 +21,14 @@ public final class ImageChecks {
     }
 
     public static List<CheckResult> evaluate(InstanceInput input, ModalityFamily family, CheckTable table) {
-        Dataset dataset = input.dataset();
-        String scope = dataset.getString(Tag.SOPInstanceUID, "?");
+        String scope = input.dataset().getString(Tag.SOPInstanceUID, "?");
         CheckDefinition p0 = table.require("P0");
         List<CheckResult> out = new ArrayList<>();
         if (!input.pixelsSupplied()) {
             out.add(CheckResult.notApplicable(p0, scope, "headers only: pixels not supplied"));
             return out;
         }
+        Dataset dataset = input.pixelDataset();
         if (!dataset.contains(Tag.PixelData)) {
             out.add(CheckResult.fail(p0, scope, new LinkedHashMap<>(), "Pixel Data present and decodable",
                     "the image has no Pixel Data"));

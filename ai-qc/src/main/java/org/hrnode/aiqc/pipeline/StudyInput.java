@@ -7,8 +7,11 @@ import org.hrnode.dicom.data.Dataset;
 /**
  * A stored study as an assessor sees it: each current instance's header (from the index, no bulk data) and a way to
  * open the stored object itself when pixels are needed. Ordered by series, then instance number.
+ *
+ * @param institutionCode the programme's code of the sending institution (AE registry), null when unknown: its
+ *     catalogue mapping table is consulted before the matcher's heuristics
  */
-public record StudyInput(String studyInstanceUid, List<InstanceInput> instances) {
+public record StudyInput(String studyInstanceUid, String institutionCode, List<InstanceInput> instances) {
 
     public StudyInput {
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");

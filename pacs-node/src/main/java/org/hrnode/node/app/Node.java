@@ -7,10 +7,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hrnode.aiqc.catalog.Catalog;
+import org.hrnode.aiqc.catalog.CatalogMatcher;
+import org.hrnode.aiqc.check.CheckTable;
+import org.hrnode.aiqc.grade.GradeScale;
+import org.hrnode.aiqc.grade.QcOptions;
+import org.hrnode.aiqc.grade.StudyQc;
+import org.hrnode.aiqc.pipeline.EngineAssessor;
 import org.hrnode.aiqc.pipeline.StudyAssessor;
+import org.hrnode.node.catalog.CatalogService;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.net.service.DicomServer;
@@ -21,6 +28,7 @@ import org.hrnode.dicom.net.ul.AssociationRequestor;
 import org.hrnode.dicom.net.ul.AssociationSettings;
 import org.hrnode.node.compress.CompressionWorker;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.dicomweb.IngestStow;
 import org.hrnode.node.dimse.IndexFindHandler;
 import org.hrnode.node.dimse.IndexRetrieveHandler;
 import org.hrnode.node.dimse.IngestStoreHandler;
@@ -81,7 +89,7 @@ public final class Node implements AutoCloseable {
      * {@code storage} from here on: it closes it when it stops, or at once if starting fails.
      */
     public static Node start(NodeConfig config, NodeStorage storage) throws IOException {
-        return start(config, storage, installedAssessor());
+        return start(config, storage, Optional.of(engineAssessor(storage, config)));
     }
 
     /**
@@ -111,13 +119,16 @@ public final class Node implements AutoCloseable {
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), httpResources(config, storage, compression, marks));
+                        config.httpPort()), httpResources(config, storage, compression, marks, ingest),
+                        List.of(DicomWeb.STOW_PATH));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;
             }
             LOG.info("event=started ae={} dicom_port={} http_port={} bind={} tls={} dev_mode={}", config.aeTitle(),
                     dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
+            LOG.info("event=dicomweb stow_ae={} cors_allowed_origins={}", config.stowAeTitle(),
+                    config.corsAllowedOrigins().isEmpty() ? "none" : String.join(",", config.corsAllowedOrigins()));
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
                     config.uncompressedImages().configValue());
             return new Node(config, storage, ingest, dicom, http, compression, Optional.ofNullable(qc),
@@ -162,26 +173,24 @@ public final class Node implements AutoCloseable {
 
     /** The node's API and its DICOMweb service, served on one HTTP port. */
     private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
-            CompressionWorker compression, StudyMarks marks) {
+            CompressionWorker compression, StudyMarks marks, IngestService ingest) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
                 storage.instanceMetadata(), marks,
-                DicomWebSettings.defaults().withQidoMaxResults(config.qidoMaxResults()))));
+                new DicomWebSettings(config.corsAllowedOrigins(), config.qidoMaxResults()),
+                new IngestStow(ingest, config.stowAeTitle()))));
         return resources;
     }
 
     /**
-     * The assessor installed on the class path ({@code META-INF/services/org.hrnode.aiqc.pipeline.StudyAssessor}),
-     * if any; more than one is a packaging mistake and refused.
+     * The node's own judge: the catalogue matcher (with each institution's mapping table from the database) and the
+     * shipped checks and grade scale.
      */
-    static Optional<StudyAssessor> installedAssessor() {
-        List<StudyAssessor> found = ServiceLoader.load(StudyAssessor.class).stream()
-                .map(ServiceLoader.Provider::get).toList();
-        if (found.size() > 1) {
-            throw new IllegalStateException("more than one StudyAssessor is installed: " + found);
-        }
-        return found.stream().findFirst();
+    static StudyAssessor engineAssessor(NodeStorage storage, NodeConfig config) {
+        CatalogService catalog = new CatalogService(new CatalogMatcher(Catalog.standard()), storage.catalogMappings());
+        return new EngineAssessor(catalog.matcher(), catalog::mappingsOf, new StudyQc(CheckTable.defaults(),
+                GradeScale.DEFAULT, new QcOptions(QcOptions.DEFAULT.maxImagesPerSeries(), config.timeZone()), Clock.systemUTC()));
     }
 
     private static QcWorker newQcWorker(NodeConfig config, NodeStorage storage, StudyAssessor assessor,

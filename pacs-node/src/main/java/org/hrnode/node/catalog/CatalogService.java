@@ -62,7 +62,13 @@ public final class CatalogService {
                 : mappingsOf(institution));
     }
 
-    private InstitutionMappings mappingsOf(String institution) {
+    /** The matcher this service answers with. */
+    public CatalogMatcher matcher() {
+        return matcher;
+    }
+
+    /** The institution's mapping table from the database (empty when it has none). */
+    public InstitutionMappings mappingsOf(String institution) {
         Map<String, List<Integer>> entries = new LinkedHashMap<>();
         for (CatalogMapping m : requireMappings().list(institution)) {
             entries.put(m.localKey(), m.items());

@@ -93,7 +93,7 @@ public final class RunCommand {
         out.println("  HTTP            http://" + c.bindAddress() + ":" + node.httpPort()
                 + "/api/  (health, quality/institutions/{code}, studies/{uid}/status)");
         out.println("  DICOMweb        http://" + c.bindAddress() + ":" + node.httpPort()
-                + "/dicomweb  (QIDO-RS search; WADO-RS: instances, metadata, frames, bulk data)");
+                + "/dicomweb  (QIDO-RS search; WADO-RS: instances, metadata, frames, bulk data; STOW-RS)");
         out.println("  storage         " + node.storage().describe());
         out.println("  AI QC           " + (node.qc().isPresent()
                 ? "judges studies " + c.qc().stable().toSeconds() + " s after their last instance, "

@@ -42,6 +42,12 @@ public enum ConfigKey {
     HR_WINDOW_MONTHS("hr-window-months", "1", "months after the exam a result is recognised (川渝 spec 6.5: 1)"),
     HR_LATE_UPLOAD_VETO("hr-late-upload-veto", "false",
             "a late upload bars the HR mark (default: only recorded as a data-quality defect)"),
+    CORS_ALLOWED_ORIGINS("cors-allowed-origins", "",
+            "origins a browser viewer may call DICOMweb from, comma-separated (https://viewer.example:3000), "
+                    + "or *; empty = no CORS"),
+    STOW_AE_TITLE("stow-ae-title", null,
+            "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
+                    + "unset = ae-title"),
     QIDO_MAX_RESULTS("qido-max-results", "5000",
             "most matches in one QIDO-RS response; more are cut off with a Warning header (1-10000)");
 

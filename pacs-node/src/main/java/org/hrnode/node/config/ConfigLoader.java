@@ -13,11 +13,13 @@ import java.time.DateTimeException;
 import java.time.Period;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.hrnode.aiqc.pipeline.Grade;
 import org.hrnode.aiqc.pipeline.HrRules;
 import org.hrnode.storage.ae.UncompressedImages;
@@ -38,6 +40,10 @@ public final class ConfigLoader {
 
     /** A week: any later limit would make every upload "on time". */
     private static final int MAX_LATE_AFTER_MINUTES = 7 * 24 * 60;
+
+    /** An origin as a browser sends it: scheme, host name or address, optional port. */
+    private static final Pattern CORS_ORIGIN =
+            Pattern.compile("https?://([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
 
     /** A day: a study still receiving instances after that is not one study being sent. */
     private static final int MAX_STABLE_SECONDS = 24 * 60 * 60;
@@ -80,8 +86,9 @@ public final class ConfigLoader {
             }
         }
         Resolved r = new Resolved(values, sources);
+        String aeTitle = aeTitle(values.get(ConfigKey.AE_TITLE), sources.get(ConfigKey.AE_TITLE));
         return new NodeConfig(
-                aeTitle(values.get(ConfigKey.AE_TITLE), sources.get(ConfigKey.AE_TITLE)),
+                aeTitle,
                 port(values, sources, ConfigKey.DICOM_PORT),
                 port(values, sources, ConfigKey.HTTP_PORT),
                 values.get(ConfigKey.BIND_ADDRESS),
@@ -97,6 +104,10 @@ public final class ConfigLoader {
                 acceptLossyImages(r),
                 uncompressedImages(r),
                 qc(r),
+                corsAllowedOrigins(r),
+                r.get(ConfigKey.STOW_AE_TITLE) == null ? aeTitle
+                        : aeTitle(values.get(ConfigKey.STOW_AE_TITLE), sources.get(ConfigKey.STOW_AE_TITLE),
+                                ConfigKey.STOW_AE_TITLE),
                 r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS));
     }
 
@@ -115,6 +126,32 @@ public final class ConfigLoader {
         return new QcSettings(Duration.ofSeconds(r.integer(ConfigKey.QC_STABLE_SECONDS, 0, MAX_STABLE_SECONDS)),
                 r.integer(ConfigKey.QC_WORKERS, 1, MAX_QC_WORKERS),
                 Duration.ofSeconds(r.integer(ConfigKey.QC_POLL_SECONDS, 1, MAX_POLL_SECONDS)), rules);
+    }
+
+    /**
+     * Origins as browsers send them in the Origin header: scheme, host and optional port, nothing after; or
+     * {@code *} alone. A path or trailing slash would never match, so it is refused rather than ignored.
+     */
+    private static List<String> corsAllowedOrigins(Resolved r) throws ConfigException {
+        String v = r.get(ConfigKey.CORS_ALLOWED_ORIGINS);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> origins = Arrays.stream(v.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        for (String origin : origins) {
+            if (origin.equals("*")) {
+                if (origins.size() > 1) {
+                    throw r.error(ConfigKey.CORS_ALLOWED_ORIGINS, "mixes * with origins: use * alone or a list");
+                }
+                continue;
+            }
+            if (!CORS_ORIGIN.matcher(origin).matches()) {
+                throw r.error(ConfigKey.CORS_ALLOWED_ORIGINS, "holds '" + origin
+                        + "', which is not an origin (http[s]://host[:port], no path or trailing slash)");
+            }
+        }
+        return origins;
     }
 
     /** The values and where each came from, with typed accessors whose errors name the source. */
@@ -279,10 +316,14 @@ public final class ConfigLoader {
     }
 
     private static String aeTitle(String v, String source) throws ConfigException {
+        return aeTitle(v, source, ConfigKey.AE_TITLE);
+    }
+
+    private static String aeTitle(String v, String source, ConfigKey key) throws ConfigException {
         String t = v.trim();
         if (t.isEmpty() || t.length() > MAX_AE_TITLE_LENGTH || t.contains("\\")
                 || !StandardCharsets.US_ASCII.newEncoder().canEncode(t)) {
-            throw new ConfigException("ae-title '" + v + "' (from " + source
+            throw new ConfigException(key.key() + " '" + v + "' (from " + source
                     + ") must be 1-16 ASCII characters without backslash");
         }
         return t;

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
@@ -30,12 +31,19 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param acceptLossyImages store lossy compressed images too, instead of refusing them (the programme's rule)
  * @param uncompressedImages what becomes of uncompressed images from callers not in the AE registry
  * @param qc the AI QC pipeline and the HR eligibility rule
+ * @param corsAllowedOrigins browser origins allowed to call DICOMweb ({@code *}: any); empty: no CORS
+ * @param stowAeTitle the sender AE title STOW-RS uploads are recorded with (and their institution looked up by)
  * @param qidoMaxResults the most matches one QIDO-RS response holds
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
         Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, ZoneId timeZone, Duration lateAfter,
-        boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc, int qidoMaxResults) {
+        boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc,
+        List<String> corsAllowedOrigins, String stowAeTitle, int qidoMaxResults) {
+
+    public NodeConfig {
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+    }
 
     /** The embedded PostgreSQL cluster's directory. */
     public Path databaseDir() {

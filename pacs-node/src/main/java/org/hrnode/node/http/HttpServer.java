@@ -1,6 +1,8 @@
 package org.hrnode.node.http;
 
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
@@ -24,6 +26,8 @@ public final class HttpServer implements AutoCloseable {
 
     private static final String DEPLOYMENT_NAME = "hrnode";
     private static final String ALL_PATHS = "/*";
+    /** Undertow's "no limit" for an exchange's request body. */
+    private static final long UNBOUNDED_ENTITY = -1;
 
     private final Undertow undertow;
     private final DeploymentManager manager;
@@ -42,6 +46,18 @@ public final class HttpServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound or the deployment fails
      */
     public static HttpServer start(InetSocketAddress address, List<Object> resources) throws IOException {
+        return start(address, resources, List.of());
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, List)}, with request bodies of any size under {@code uploadPaths}.
+     * Everywhere else Undertow's own cap ({@value UndertowOptions#DEFAULT_MAX_ENTITY_SIZE} bytes) stays: those
+     * resources may read a body whole, an upload resource (STOW-RS) streams it, and a study is gigabytes.
+     *
+     * @param uploadPaths path prefixes (e.g. {@code /dicomweb/studies}) whose resources stream their request bodies
+     */
+    public static HttpServer start(InetSocketAddress address, List<Object> resources, List<String> uploadPaths)
+            throws IOException {
         ResteasyDeployment deployment = new ResteasyDeploymentImpl();
         for (Object resource : resources) {
             if (resource.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
@@ -64,7 +80,7 @@ public final class HttpServer implements AutoCloseable {
             manager.deploy();
             undertow = Undertow.builder()
                     .addHttpListener(address.getPort(), address.getHostString())
-                    .setHandler(manager.start())
+                    .setHandler(withUnboundedUploads(manager.start(), List.copyOf(uploadPaths)))
                     .build();
             undertow.start();
             int bound = ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
@@ -76,6 +92,19 @@ public final class HttpServer implements AutoCloseable {
             manager.undeploy();
             throw new IOException("HTTP on " + address + " could not start: " + e.getMessage(), e);
         }
+    }
+
+    private static HttpHandler withUnboundedUploads(HttpHandler next, List<String> uploadPaths) {
+        if (uploadPaths.isEmpty()) {
+            return next;
+        }
+        return exchange -> {
+            String path = exchange.getRelativePath();
+            if (uploadPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+                exchange.setMaxEntitySize(UNBOUNDED_ENTITY);
+            }
+            next.handleRequest(exchange);
+        };
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */

@@ -99,6 +99,19 @@ public final class IngestService {
     }
 
     /**
+     * A further condition a front door puts on an object's header (e.g. STOW-RS: "of this study"), checked with the
+     * node's own checks, after the bytes arrived and before anything is committed.
+     */
+    @FunctionalInterface
+    public interface HeaderCondition {
+        /** No condition beyond the node's own. */
+        HeaderCondition NONE = header -> { };
+
+        /** @throws IngestException to refuse the object; nothing of it is stored */
+        void check(Dataset header) throws IngestException;
+    }
+
+    /**
      * Stores one object.
      *
      * @param dataSet the data set alone (no preamble or meta) in {@code transferSyntaxUid}; read to its end, not
@@ -106,6 +119,18 @@ public final class IngestService {
      */
     public IngestResult ingest(IngestSource source, String sopClassUid, String sopInstanceUid,
             String transferSyntaxUid, InputStream dataSet) throws IngestException {
+        return ingest(source, sopClassUid, sopInstanceUid, transferSyntaxUid, dataSet, HeaderCondition.NONE);
+    }
+
+    /**
+     * Stores one object if its header also meets {@code condition}.
+     *
+     * @param dataSet the data set alone (no preamble or meta) in {@code transferSyntaxUid}; read to its end, not
+     *     closed
+     */
+    public IngestResult ingest(IngestSource source, String sopClassUid, String sopInstanceUid,
+            String transferSyntaxUid, InputStream dataSet, HeaderCondition condition) throws IngestException {
+        Objects.requireNonNull(condition, "condition");
         String key = BlobKeys.forInstance(sopInstanceUid);
         byte[] prefix = part10Prefix(source, sopClassUid, sopInstanceUid, transferSyntaxUid);
         HeaderCapture capture = new HeaderCapture(
@@ -122,6 +147,7 @@ public final class IngestService {
                 digest[0] = stored.sha256();
                 Dataset header = parseHeader(capture, stored, key);
                 requireMatches(header, sopClassUid, sopInstanceUid);
+                requireCondition(condition, header);
                 verdict[0] = requireLossless(header, key, stored.size(), transferSyntaxUid, source, caller);
                 StoredObject object = switch (verdict[0]) {
                     case KEEP -> StoredObject.of(key, transferSyntaxUid, stored);
@@ -171,6 +197,14 @@ public final class IngestService {
             IngestSource source, Optional<ApplicationEntity> caller) throws IOException {
         try {
             return lossless.check(header, key, size, transferSyntaxUid, source, caller);
+        } catch (IngestException e) {
+            throw new RejectedHeader(e);
+        }
+    }
+
+    private static void requireCondition(HeaderCondition condition, Dataset header) throws RejectedHeader {
+        try {
+            condition.check(header);
         } catch (IngestException e) {
             throw new RejectedHeader(e);
         }

@@ -71,7 +71,7 @@ public final class StudyInputs {
             instances.add(new InstanceInput(i.seriesInstanceUid(), i.sopInstanceUid(), i.transferSyntaxUid(),
                     header(i), () -> open(i)));
         }
-        return new StudyInput(study.studyInstanceUid(), instances);
+        return new StudyInput(study.studyInstanceUid(), study.institutionCode(), instances);
     }
 
     StudyFacts facts(QcStudySnapshot study, StudyInput input) {

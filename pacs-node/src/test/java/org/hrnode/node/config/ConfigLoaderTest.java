@@ -140,6 +140,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void corsIsOffByDefaultAndTakesOriginsOrStarButNothingThatCouldNeverMatch() throws Exception {
+        assertThat(new ConfigLoader(Map.of()).load(List.of()).corsAllowedOrigins()).isEmpty();
+        NodeConfig c = new ConfigLoader(Map.of("HRNODE_CORS_ALLOWED_ORIGINS",
+                "https://viewer.example:3000, http://localhost:3000,http://[::1]:8080")).load(List.of());
+        assertThat(c.corsAllowedOrigins()).containsExactly("https://viewer.example:3000", "http://localhost:3000",
+                "http://[::1]:8080");
+        assertThat(new ConfigLoader(Map.of()).load(List.of("--cors-allowed-origins", "*")).corsAllowedOrigins())
+                .containsExactly("*");
+        for (String bad : List.of("https://viewer.example/", "viewer.example", "https://a.example/ohif",
+                "*, https://a.example")) {
+            assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--cors-allowed-origins", bad)))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("cors-allowed-origins");
+        }
+    }
+
+    @Test
+    void stowUploadsAreRecordedAsTheNodesOwnAeTitleUnlessConfigured() throws Exception {
+        assertThat(new ConfigLoader(Map.of()).load(List.of("--ae-title", "CQNODE")).stowAeTitle())
+                .isEqualTo("CQNODE");
+        assertThat(new ConfigLoader(Map.of()).load(List.of("--stow-ae-title", "RMYY_WEB")).stowAeTitle())
+                .isEqualTo("RMYY_WEB");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--stow-ae-title",
+                "MUCH_TOO_LONG_AE_TITLE"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("stow-ae-title 'MUCH_TOO_LONG_AE_TITLE'");
+    }
+
+    @Test
     void qcSettingsDefaultToTheProgrammeRuleAndRefuseNonsense() throws Exception {
         QcSettings defaults = new ConfigLoader(Map.of()).load(List.of()).qc();
         assertThat(defaults.stable()).isEqualTo(java.time.Duration.ofSeconds(60));

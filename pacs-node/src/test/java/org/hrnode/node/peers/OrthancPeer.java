@@ -30,6 +30,7 @@ import org.hrnode.dicom.testing.TestData;
 final class OrthancPeer implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/Orthanc");
+    static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
     static final String AE_TITLE = "ORTHANC";
     /** The node's name among Orthanc's modalities, in REST paths. */
     static final String NODE_MODALITY = "hrnode";
@@ -55,6 +56,21 @@ final class OrthancPeer implements AutoCloseable {
 
     /** Starts Orthanc under {@code dir} with the node (AE {@code nodeAeTitle} on 127.0.0.1:{@code nodePort}). */
     static OrthancPeer start(Path dir, String nodeAeTitle, int nodePort) throws Exception {
+        return start(dir, nodeAeTitle, nodePort, null);
+    }
+
+    /**
+     * As {@link #start(Path, String, int)}, with Orthanc's DICOMweb plugin loaded and the node's DICOMweb service
+     * ({@code nodeDicomWeb}, e.g. {@code http://127.0.0.1:8080/dicomweb/}) as its DICOMweb server
+     * {@value #NODE_MODALITY}, so Orthanc can act as a STOW-RS client ({@code POST /dicom-web/servers/hrnode/stow}).
+     */
+    static OrthancPeer startWithDicomWeb(Path dir, String nodeAeTitle, int nodePort, URI nodeDicomWeb)
+            throws Exception {
+        TestData.require(Files.isReadable(DICOMWEB_PLUGIN), DICOMWEB_PLUGIN + " (Debian orthanc-dicomweb)");
+        return start(dir, nodeAeTitle, nodePort, nodeDicomWeb);
+    }
+
+    private static OrthancPeer start(Path dir, String nodeAeTitle, int nodePort, URI nodeDicomWeb) throws Exception {
         TestData.require(Files.isExecutable(BINARY), BINARY + " (Debian orthanc)");
         int dicomPort = freePort();
         int httpPort = freePort();
@@ -74,7 +90,12 @@ final class OrthancPeer implements AutoCloseable {
                 .put("DefaultEncoding", "Utf8")
                 // Orthanc drops an idle kept-alive connection after a second; the client would reuse it and fail
                 .put("KeepAlive", false);
-        config.putArray("Plugins");
+        var plugins = config.putArray("Plugins");
+        if (nodeDicomWeb != null) {
+            plugins.add(DICOMWEB_PLUGIN.toString());
+            ObjectNode dicomWeb = config.putObject("DicomWeb").put("Enable", true).put("Root", "/dicom-web/");
+            dicomWeb.putObject("Servers").putArray(NODE_MODALITY).add(nodeDicomWeb.toString());
+        }
         config.putObject("DicomModalities").putArray(NODE_MODALITY).add(nodeAeTitle).add(NodeUnderTest.LOOPBACK)
                 .add(nodePort);
         Path configFile = dir.resolve("orthanc.json");

@@ -1,0 +1,106 @@
+package org.hrnode.aiqc.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.hrnode.aiqc.catalog.CatalogMatch;
+import org.hrnode.aiqc.catalog.CatalogMatcher;
+import org.hrnode.aiqc.catalog.InstitutionMappings;
+import org.hrnode.aiqc.check.Outcome;
+import org.hrnode.aiqc.grade.Deduction;
+import org.hrnode.aiqc.grade.StudyQc;
+import org.hrnode.aiqc.grade.StudyVerdict;
+import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.TransferSyntax;
+import org.hrnode.dicom.io.DicomParseException;
+import org.hrnode.dicom.io.DicomReader;
+
+/**
+ * The node's assessor: the catalogue matcher says which item(s) a study is, the checks and grading say how good it
+ * is. Both engines are stateless, so this is thread-safe. Pixels are read from the blob store only for the images
+ * the metrics sample ({@link org.hrnode.aiqc.check.InstanceInput#withPixelsOnDemand}).
+ */
+public final class EngineAssessor implements StudyAssessor {
+
+    /**
+     * Names the engines that judged, stored with each result so a verdict can be traced to the rules that made it;
+     * raise it when the shipped check table, grade scale or vocabulary change meaning.
+     */
+    public static final String ENGINES_VERSION = "catalogue+checks/2026.11";
+
+    private final CatalogMatcher matcher;
+    private final Function<String, InstitutionMappings> mappings;
+    private final StudyQc qc;
+
+    /** @param mappings an institution's catalogue mapping table by institution code (empty when it has none) */
+    public EngineAssessor(CatalogMatcher matcher, Function<String, InstitutionMappings> mappings, StudyQc qc) {
+        this.matcher = Objects.requireNonNull(matcher, "matcher");
+        this.mappings = Objects.requireNonNull(mappings, "mappings");
+        this.qc = Objects.requireNonNull(qc, "qc");
+    }
+
+    @Override
+    public StudyAssessment assess(StudyInput study) throws AssessmentException {
+        CatalogMatch match = matcher.match(study.headers(), study.institutionCode() == null
+                ? InstitutionMappings.none() : mappings.apply(study.institutionCode()));
+        List<org.hrnode.aiqc.check.InstanceInput> inputs = new ArrayList<>();
+        for (InstanceInput i : study.instances()) {
+            inputs.add(org.hrnode.aiqc.check.InstanceInput.withPixelsOnDemand(i.header(),
+                    TransferSyntax.orDefault(i.transferSyntaxUid()), () -> read(i.object())));
+        }
+        StudyVerdict verdict = qc.evaluate(inputs);
+        List<CatalogueMatch> items = match.items().stream()
+                .map(m -> new CatalogueMatch(m.item().no(), m.item().name(), m.confidence())).toList();
+        List<Veto> vetoes = verdict.vetoes().stream().map(v -> new Veto(v.checkId(), v.zh(), v.en())).toList();
+        List<CheckResult> checks = verdict.allResults().stream().map(r -> {
+            Deduction d = verdict.deductions().stream()
+                    .filter(x -> x.checkId().equals(r.checkId()) && x.scope().equals(r.scope()))
+                    .findFirst().orElse(null);
+            return new CheckResult(r.checkId(), r.scope(), passed(r.outcome()), value(r),
+                    d == null ? qc.table().require(r.checkId()).zh() : d.zh(),
+                    d == null ? qc.table().require(r.checkId()).en() : d.en());
+        }).toList();
+        return new StudyAssessment(items, match.explanation(), verdict.score(), grade(verdict.grade()), vetoes,
+                checks, ENGINES_VERSION);
+    }
+
+    /** Passed unless it failed; a warning passes at half the points. Not applicable is neither. */
+    private static Boolean passed(Outcome outcome) {
+        return switch (outcome) {
+            case PASS, WARN -> true;
+            case FAIL -> false;
+            case NOT_APPLICABLE -> null;
+        };
+    }
+
+    private static Map<String, Object> value(org.hrnode.aiqc.check.CheckResult r) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("outcome", r.outcome().name());
+        value.put("values", r.values());
+        value.put("threshold", r.threshold());
+        value.put("detail", r.detail());
+        return value;
+    }
+
+    private static Grade grade(org.hrnode.aiqc.grade.Grade grade) {
+        return switch (grade) {
+            case JIA -> Grade.A;
+            case YI -> Grade.B;
+            case BING -> Grade.C;
+            case FEI -> Grade.D;
+        };
+    }
+
+    private static Dataset read(StoredObjectSource source) throws IOException {
+        try (InputStream in = source.open()) {
+            return DicomReader.read(in).dataset();
+        } catch (DicomParseException e) {
+            throw new IOException("the stored object does not parse: " + e.getMessage(), e);
+        }
+    }
+}
