@@ -7,6 +7,8 @@ import org.hrnode.wado.qido.QidoResource;
 import org.hrnode.wado.qido.QidoSearch;
 import org.hrnode.wado.retrieve.WadoRs;
 import org.hrnode.wado.stow.StowResource;
+import org.hrnode.wado.render.RenderedResource;
+import org.hrnode.wado.uri.WadoUriResource;
 
 /**
  * The DICOMweb service as Jakarta REST resources and providers, rooted at {@value #BASE_PATH}: what the node's HTTP
@@ -32,6 +34,8 @@ public final class DicomWeb {
         resources.add(new QidoResource(new QidoSearch(context.index(), context.settings().qidoMaxResults())));
         resources.addAll(WadoRs.resources(context));
         resources.add(new StowResource(context.stow()));
+        resources.add(new RenderedResource(context));
+        resources.add(new WadoUriResource(context));
         if (!context.settings().corsAllowedOrigins().isEmpty()) {
             resources.add(new CorsFilter(context.settings().corsAllowedOrigins()));
         }
