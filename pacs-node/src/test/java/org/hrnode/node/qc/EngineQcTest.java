@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.hrnode.aiqc.pipeline.EngineAssessor;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.VR;
@@ -32,6 +35,7 @@ import org.hrnode.node.fileimport.FileImporter;
 import org.hrnode.node.fileimport.ImportSummary;
 import org.hrnode.node.peers.NodeUnderTest;
 import org.hrnode.node.testing.Await;
+import org.hrnode.storage.index.StoredInstanceRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The node's own engines judging a real study end to end: the GE head CT of {@code ../shared/data} imported through
  * the one ingest path is matched to catalogue item 92 (头部 CT 平扫) and graded by the shipped checks, pixels read
  * from the blob store. With a slice missing the slice-continuity check vetoes it (废); once the slice arrives the
- * study is judged again, the veto is gone, and the study (recognised institution, lossless, today) earns the mark.
+ * study is judged again, the veto is gone, and the study (recognised institution, lossless, today) earns the mark,
+ * which its rendered images then show in their upper-right corner and nowhere else.
  */
 class EngineQcTest {
 
@@ -78,6 +83,7 @@ class EngineQcTest {
         assertThat(gap.path("reasons").findValuesAsText("code"))
                 .containsExactlyInAnyOrder("GRADE_BELOW_MINIMUM", "VETO:C1");
         assertThat(gap.path("hrEligible").asBoolean()).isFalse();
+        BufferedImage unmarked = rendered(study);
 
         importFiles(List.of(middle));
         JsonNode whole = verdict(study, slices.size() + 1);
@@ -87,6 +93,36 @@ class EngineQcTest {
         assertThat(whole.path("reasons").size()).as(whole.toString()).isZero();
         assertThat(whole.path("hrEligible").asBoolean()).isTrue();
         assertThat(node.node().marks().hasHrMark(study)).isTrue();
+        BufferedImage marked = rendered(study);
+        int w = marked.getWidth();
+        int h = marked.getHeight();
+        assertThat(differingPixels(unmarked, marked, w * 3 / 4, 0, w / 4, h / 8)).as("the upper-right corner")
+                .isGreaterThan(w / 4 * h / 8 / 10);
+        assertThat(differingPixels(unmarked, marked, 0, h / 2, w / 2, h / 2)).as("the lower-left half").isZero();
+    }
+
+    /** The first instance of the study rendered as PNG (lossless, so pixels compare exactly) over DICOMweb. */
+    private BufferedImage rendered(String study) throws Exception {
+        StoredInstanceRef first = node.instancesOfStudies(List.of(study)).getFirst();
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + node.node().httpPort() + "/dicomweb/studies/" + study + "/series/"
+                        + first.seriesInstanceUid() + "/instances/" + first.sopInstanceUid() + "/rendered"))
+                .header("Accept", "image/png").timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return ImageIO.read(new ByteArrayInputStream(r.body()));
+    }
+
+    private static int differingPixels(BufferedImage a, BufferedImage b, int x0, int y0, int width, int height) {
+        int differing = 0;
+        for (int y = y0; y < y0 + height; y++) {
+            for (int x = x0; x < x0 + width; x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        return differing;
     }
 
     /**
