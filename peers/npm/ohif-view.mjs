@@ -211,10 +211,14 @@ try {
   });
 
   // The study list first: what a user sees before opening a study (names included).
-  await page.goto(`${origin}/?StudyInstanceUIDs=${encodeURIComponent(studyUid)}`, { waitUntil: 'load' });
-  await page.waitForSelector('[data-cy="study-list-results"] tr, table tbody tr, [data-cy^="studyRow"]',
+  const studySearch = page.waitForResponse((r) => toServer(r.url()) && /\/studies\?/.test(r.url()),
     { timeout: timeoutMs }).catch(() => {});
+  await page.goto(`${origin}/?StudyInstanceUIDs=${encodeURIComponent(studyUid)}`, { waitUntil: 'load' });
+  await studySearch;
   await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+  // the list shows "0-0 of 0" until React has drawn the search's answer
+  await page.waitForFunction(() => !/\b0-0 of 0\b/.test(document.body.innerText), null, { timeout: 15000 })
+    .catch(() => {});
   result.studyListText = (await page.evaluate(() => document.body.innerText)).slice(0, 4000);
   if (screenshot) {
     await page.screenshot({ path: screenshot.replace(/(\.png)?$/, '-list.png') });
