@@ -13,6 +13,7 @@ import org.hrnode.node.cli.HelpCommand;
 import org.hrnode.node.cli.ImportCommand;
 import org.hrnode.node.cli.QualityCommand;
 import org.hrnode.node.cli.RunCommand;
+import org.hrnode.node.cli.TrainQcCommand;
 
 /** Command-line entry point behind {@code ./hrnode}: dispatches to one command per verb. */
 public final class Main {
@@ -40,6 +41,10 @@ public final class Main {
             case "catalog-match" -> {
                 logOnlyWarningsUnlessAsked();
                 yield new CatalogMatchCommand(System.getenv(), out, err).run(rest);
+            }
+            case "train-qc" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new TrainQcCommand(out, err).run(rest);
             }
             case "quality" -> new QualityCommand(System.getenv(), out, err, Clock.systemUTC()).run(rest);
             case "help", "--help", "-h" -> new HelpCommand(out).run();

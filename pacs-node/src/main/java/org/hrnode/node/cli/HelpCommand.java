@@ -27,6 +27,9 @@ public final class HelpCommand {
                   catalog-match FILE.json [--institution CODE]
                                      which 川渝 catalogue item(s) a study is, from a DICOM JSON array of
                                      its instance headers (the institution's mapping table first)
+                  train-qc --data DIR --out DIR [--epochs N] [--seed S]
+                                     train the QC model on synthetic degradations of the DICOM
+                                     images under DIR (docs/QC-MODEL.md)
                   bench [JMH args]   run the JMH benchmarks
                   help               this text
 
