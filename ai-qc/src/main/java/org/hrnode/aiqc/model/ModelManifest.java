@@ -15,11 +15,13 @@ import java.util.Map;
  * @param classes           {@link DegradationClass#id()} in output order
  * @param normalisation     how a DICOM frame becomes the input, in words
  * @param trainingDataHash  SHA-256 over the sorted source images' ids and working pixels
+ * @param heldOutSourceIds  the held-out sources, each named by its first image's id (relative to its --data folder)
  * @param heldOutAuc        AUC per class id on the held-out split
  */
 public record ModelManifest(String format, String version, List<String> classes, int inputSize, int channels,
         List<String> modalities, String normalisation, long parameterCount, String parametersFile,
-        String trainingDataHash, int trainSources, int heldOutSources, int epochs, long seed,
+        String trainingDataHash, int trainSources, int heldOutSources, List<String> heldOutSourceIds, int epochs,
+        long seed,
         Map<String, Double> heldOutAuc, double expectedCalibrationError, double singleLabelAccuracy) {
 
     public static final String FORMAT = "hrnode-qc-model/1";

@@ -212,7 +212,9 @@ public final class QcTraining {
                 Arrays.stream(DegradationClass.values()).map(DegradationClass::id).toList(), WorkingImage.SIZE,
                 QcNetwork.CHANNELS, Arrays.stream(QcModality.values()).map(Enum::name).toList(),
                 ModelManifest.NORMALISATION, parameterCount, ModelManifest.PARAMETERS_FILE_NAME, scan.dataHash(),
-                (int) split.trainGroupCount(), (int) split.heldOutGroupCount(), options.epochs(), options.seed(), auc,
+                (int) split.trainGroupCount(), (int) split.heldOutGroupCount(),
+                split.heldOut().stream().map(SourceImage::group).distinct().sorted().toList(), options.epochs(),
+                options.seed(), auc,
                 metrics == null ? Double.NaN : round(metrics.ece()),
                 metrics == null ? Double.NaN : round(metrics.singleLabelAccuracy()));
     }

@@ -48,6 +48,7 @@ class TrainQcCommandTest {
         assertThat(manifest.epochs()).isEqualTo(1);
         assertThat(manifest.seed()).isEqualTo(7);
         assertThat(manifest.trainSources() + manifest.heldOutSources()).isEqualTo(3);
+        assertThat(manifest.heldOutSourceIds()).hasSize(manifest.heldOutSources());
         assertThat(Files.size(outDir.resolve(manifest.parametersFile()))).isBetween(20_000L, 400_000L);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).startsWith("model " + manifest.version() + ": ").contains("held-out AUC: noise=");
@@ -60,6 +61,13 @@ class TrainQcCommandTest {
             assertThat(trained.predict(WorkingImage.of(new float[WorkingImage.SIZE * WorkingImage.SIZE]),
                     QcModality.CT).modelVersion()).isEqualTo(manifest.version());
         }
+
+        // the same command again gives the same parameters (the version is their hash) and the same metrics
+        Path again = dir.resolve("again");
+        assertThat(run("--data", data.toString(), "--out", again.toString(), "--epochs", "1", "--seed", "7"))
+                .isZero();
+        ModelManifest repeated = ModelManifest.parse(Files.readString(again.resolve(ModelManifest.FILE_NAME)));
+        assertThat(repeated).isEqualTo(manifest);
     }
 
     @Test
