@@ -25,7 +25,7 @@ public final class QcNetwork {
 
     /** Channels fed to the network: the image plus one plane per modality family. */
     public static final int CHANNELS = 1 + QcModality.values().length;
-    static final int[] FILTERS = {16, 24, 32, 48};
+    static final int[] FILTERS = {24, 32, 48, 64};
 
     private QcNetwork() {
     }

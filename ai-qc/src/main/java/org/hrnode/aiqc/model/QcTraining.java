@@ -54,7 +54,7 @@ public final class QcTraining {
      * @param batchSize samples per step; 16 keeps a step near 0.1 s on two cores
      */
     public record Options(List<Path> data, Path out, int epochs, long seed, int batchSize) {
-        public static final int DEFAULT_EPOCHS = 50;
+        public static final int DEFAULT_EPOCHS = 60;
         public static final long DEFAULT_SEED = 20261122L;
         public static final int DEFAULT_BATCH = 16;
 
@@ -99,8 +99,8 @@ public final class QcTraining {
         QcNetwork.engine().setRandomSeed((int) options.seed());
         try (Model model = Model.newInstance("hrnode-qc", "PyTorch")) {
             model.setBlock(QcNetwork.build());
-            int stepsPerEpoch = (TrainingSample.generate(split.train().subList(0, 1), new Random(0), TRAIN_REPEATS).size()
-                    * split.train().size() + options.batchSize() - 1) / options.batchSize();
+            int stepsPerEpoch = (TrainingSample.perSource(TRAIN_REPEATS) * split.train().size()
+                    + options.batchSize() - 1) / options.batchSize();
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine()
                             .setBaseValue(LEARNING_RATE).optFinalValue(FINAL_LEARNING_RATE)

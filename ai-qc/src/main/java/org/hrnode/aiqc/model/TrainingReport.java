@@ -1,7 +1,6 @@
 package org.hrnode.aiqc.model;
 
 import java.util.Locale;
-import java.util.Map;
 
 /** The markdown training report {@code train-qc} writes beside the model (and docs/QC-MODEL.md quotes). */
 final class TrainingReport {
@@ -80,11 +79,5 @@ final class TrainingReport {
 
     private static String pct(Double v) {
         return v == null || v.isNaN() ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
-    }
-
-    static String summary(Map<DegradationClass, Double> auc) {
-        StringBuilder b = new StringBuilder();
-        auc.forEach((c, v) -> b.append(b.isEmpty() ? "" : ", ").append(c.id()).append(' ').append(num(v)));
-        return b.toString();
     }
 }

@@ -23,6 +23,11 @@ record TrainingSample(float[] pixels, QcModality modality, Set<DegradationClass>
             DegradationClass.OVER_EXPOSURE, DegradationClass.FOREIGN_BODY, DegradationClass.RING,
             DegradationClass.GHOSTING, DegradationClass.BLUR, DegradationClass.COLLIMATION, DegradationClass.NOISE);
 
+    /** How many samples {@link #generate} makes per source for {@code repeats}. */
+    static int perSource(int repeats) {
+        return repeats * (1 + DegradationClass.DEGRADATIONS.size()) + PAIRS_PER_SOURCE;
+    }
+
     float[] labels() {
         float[] y = new float[DegradationClass.values().length];
         for (DegradationClass c : applied) {
