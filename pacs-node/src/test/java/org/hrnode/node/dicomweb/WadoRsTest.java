@@ -338,14 +338,22 @@ class WadoRsTest {
     }
 
     @Test
-    void encapsulatedPixelDataAsBulkDataIsItsFramesAsStored() throws Exception {
-        JsonNode stored = WadoClient.describe(doseRle).path("storedFrameShas");
+    void encapsulatedPixelDataAsBulkDataIsItsFramesAsStoredOrDecodedAsAsked() throws Exception {
+        JsonNode described = WadoClient.describe(doseRle);
+        String pixelData = instancePath(ref(doseRle)) + "/bulkdata/7FE00010";
 
-        HttpResponse<byte[]> r = wado.get(instancePath(ref(doseRle)) + "/bulkdata/7FE00010", ACCEPT, OCTET_PARTS);
+        HttpResponse<byte[]> asStored = wado.get(pixelData, ACCEPT, OCTET_PARTS + "; transfer-syntax=*");
+        HttpResponse<byte[]> native_ = wado.get(pixelData, ACCEPT, OCTET_PARTS);
 
-        List<String> expected = new ArrayList<>();
-        stored.forEach(s -> expected.add(s.asText()));
-        assertThat(texts(wado.parts(r), "/sha256")).isEqualTo(expected);
+        assertThat(texts(wado.parts(asStored), "/sha256")).isEqualTo(texts(described.path("storedFrameShas")));
+        assertThat(texts(wado.parts(native_), "/sha256")).isEqualTo(texts(described.path("frameShas")));
+        assertThat(wado.parts(native_).get(0).path("contentType").asText()).doesNotContain(RLE);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(s -> out.add(s.asText()));
+        return out;
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.hrnode.dicom.dict.Tag;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,32 +62,6 @@ class DicomWebClientsNodeTest extends DicomWebClientsContract {
     @Override
     int viewerPort() {
         return viewerPort;
-    }
-
-    /**
-     * Disabled until the node serves it: asked for {@code multipart/related; type="application/octet-stream"} (no
-     * transfer-syntax parameter, so Explicit VR Little Endian, PS3.18 8.7.3.5.2), the Pixel Data bulk data of an image
-     * the node stored compressed comes as the JPEG-LS codestream ({@code application/octet-stream;
-     * transfer-syntax=1.2.840.10008.1.2.4.80}), not the native pixels. Frames are served right.
-     */
-    @Override
-    @Test
-    @Disabled("node sends compressed Pixel Data bulk data to a client that did not accept it (see javadoc)")
-    void instanceMetadataLeadsToThePixelDataAsBulkData() throws Exception {
-        super.instanceMetadataLeadsToThePixelDataAsBulkData();
-    }
-
-    /**
-     * Disabled until the node serves it: WADO-URI is at {@code /wado}, outside {@code /dicomweb}, and the CORS
-     * filter answers only {@code /dicomweb}, so OHIF on another origin gets no Access-Control-Allow-Origin for its
-     * WADO-URI image requests (Chromium: net::ERR_FAILED). Either CORS for {@code /wado} too or WADO-URI under
-     * {@code /dicomweb/wado} would do.
-     */
-    @Override
-    @Test
-    @Disabled("WADO-URI (/wado) answers no CORS, so OHIF on another origin cannot load images from it (see javadoc)")
-    void ohifDrawsTheCtStudyFromWadoUri() throws Exception {
-        super.ohifDrawsTheCtStudyFromWadoUri();
     }
 
     /**

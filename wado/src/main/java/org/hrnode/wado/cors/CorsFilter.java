@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.hrnode.wado.DicomWeb;
+import org.hrnode.wado.uri.WadoUriResource;
 
 /**
  * Cross-origin access to DICOMweb (Fetch standard, "CORS protocol"): a viewer such as OHIF, served from another
- * origin, may call {@code /dicomweb} when its origin is configured. Other paths (the node's API) never get CORS
- * headers, and with no origin configured nothing is added at all.
+ * origin, may call {@code /dicomweb} and WADO-URI ({@code /wado}, which OHIF's WADO-URI data source loads images
+ * from) when its origin is configured. Other paths (the node's API) never get CORS headers, and with no origin
+ * configured nothing is added at all.
  *
  * <p>Pre-matching, so a preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}) is answered here with
  * 204 before any resource is looked for. Actual requests get {@code Access-Control-Allow-Origin} (the origin itself,
@@ -41,6 +43,7 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     private static final String ORIGIN = "Origin";
     private static final String REQUEST_METHOD = "Access-Control-Request-Method";
     private static final String DICOMWEB_SEGMENT = DicomWeb.BASE_PATH.substring(1);
+    private static final String WADO_URI_SEGMENT = WadoUriResource.PATH.substring(1);
 
     private final Set<String> allowedOrigins;
     private final boolean anyOrigin;
@@ -88,6 +91,10 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     private static boolean isDicomWeb(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        return relative.equals(DICOMWEB_SEGMENT) || relative.startsWith(DICOMWEB_SEGMENT + "/");
+        return isUnder(relative, DICOMWEB_SEGMENT) || isUnder(relative, WADO_URI_SEGMENT);
+    }
+
+    private static boolean isUnder(String relative, String segment) {
+        return relative.equals(segment) || relative.startsWith(segment + "/");
     }
 }

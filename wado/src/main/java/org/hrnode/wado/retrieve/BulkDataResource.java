@@ -29,8 +29,8 @@ import org.hrnode.storage.index.StoredInstanceRef;
  * <p>A value is served from a ranged read of the stored blob, never by loading the object, as
  * {@code application/octet-stream} with HTTP Range support (206 and Content-Range, 416 beyond the end) when the
  * client accepts that, else as a one-part {@code multipart/related; type="application/octet-stream"} (ranges are not
- * applied inside multipart). Encapsulated Pixel Data has no single value to send: its frames go as stored, one part
- * each, the part type naming the transfer syntax.
+ * applied inside multipart). Encapsulated Pixel Data has no single value to send: its frames go one part each, as
+ * stored or decoded as the Accept header says (see {@link #encapsulatedPixelData}).
  */
 @Path("/dicomweb")
 public final class BulkDataResource {
@@ -91,23 +91,29 @@ public final class BulkDataResource {
         return Response.ok(body, MultipartWriter.contentType(FrameMediaTypes.OCTET_STREAM, boundary)).build();
     }
 
+    /**
+     * Encapsulated Pixel Data as its frames, one part each, negotiated like the frames resource: the stored bitstream
+     * when the client accepts that syntax ({@code transfer-syntax=*} or the stored one), else decoded to native
+     * pixels (no transfer-syntax parameter means Explicit VR Little Endian, PS3.18 §8.7.3.5.2).
+     */
     private static Response encapsulatedPixelData(StoredObject object, List<MediaRange> ranges) throws IOException {
         requireMultipartOctetStream(ranges);
         Frames frames = Frames.of(object);
-        String partType = FrameMediaTypes.OCTET_STREAM + "; transfer-syntax=" + frames.storedSyntax().uid();
+        FrameMediaTypes.Choice choice = FrameMediaTypes.choose(ranges, frames.storedSyntax(), frames.canDecode());
         String boundary = MultipartWriter.newBoundary();
         StreamingOutput body = out -> {
             MultipartWriter parts = new MultipartWriter(out, boundary);
             for (int number = 1; number <= frames.count(); number++) {
                 try {
-                    parts.part(partType, frames.stored(number));
+                    parts.part(choice.partContentType(),
+                            choice.decode() ? frames.uncompressed(number) : frames.stored(number));
                 } catch (PixelDataException e) {
                     throw new IOException("frame " + number + " could not be read: " + e.getMessage(), e);
                 }
             }
             parts.finish();
         };
-        return Response.ok(body, MultipartWriter.contentType(FrameMediaTypes.OCTET_STREAM, boundary)).build();
+        return Response.ok(body, MultipartWriter.contentType(choice.partType(), boundary)).build();
     }
 
     /** Whether the client's first usable choice is the bare value (application/octet-stream, or anything). */

@@ -40,8 +40,17 @@ import org.hrnode.wado.render.Window;
  * does not implement ({@code region}, {@code anonymize}, {@code presentationUID}, {@code annotation}) are refused
  * with 400 rather than silently ignored.
  */
-@Path("/wado")
+@Path(WadoUriResource.PATH)
 public final class WadoUriResource {
+
+    /** Where WADO-URI lives on the node's HTTP port (older viewers ask for {@code /wado?requestType=WADO&…}). */
+    public static final String PATH = "/wado";
+
+    /**
+     * {@code transferSyntax=*}: whatever syntax the object is stored in. Not in PS3.18's WADO-URI, but OHIF's WADO-URI
+     * loader asks for it (as WADO-RS allows), and Orthanc honours it.
+     */
+    private static final String AS_STORED = "*";
 
     private static final String DICOM = "application/dicom";
     private static final String REQUEST_TYPE = "WADO";
@@ -143,6 +152,7 @@ public final class WadoUriResource {
     private Response dicom(StoredInstanceRef ref, String transferSyntax) {
         String wanted = transferSyntax == null || transferSyntax.isBlank()
                 ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()
+                : AS_STORED.equals(transferSyntax.strip()) ? ref.transferSyntaxUid()
                 : StoredImages.requireUid(transferSyntax.strip(), "transferSyntax");
         if (wanted.equals(ref.transferSyntaxUid())) {
             StreamingOutput stored = out -> {

@@ -52,6 +52,13 @@ class WadoUriResourceTest {
     }
 
     @Test
+    void dicomInAnySyntaxIsTheStoredBytesAsOhifAsksForThem() throws Exception {
+        byte[] body = body(get(compressed, "application/dicom", "*", null, null));
+
+        assertThat(body).isEqualTo(Files.readAllBytes(jpegLs));
+    }
+
+    @Test
     void dicomWithoutATransferSyntaxIsExplicitLittleEndianWithTheSamePixels() throws Exception {
         TestData.require(Codecs.isAvailable(TransferSyntax.JPEG_LS_LOSSLESS), "CharLS (libcharls2)");
         byte[] body = body(get(compressed, "application/dicom", null, null, null));
