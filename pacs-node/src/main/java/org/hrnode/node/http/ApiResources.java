@@ -28,7 +28,7 @@ public final class ApiResources {
         CatalogService catalog = new CatalogService(new CatalogMatcher(Catalog.standard()), storage.catalogMappings());
         return List.of(
                 new QualityResource(new QualityReports(storage.aeRegistry(), statistics, config.timeZone(),
-                        config.lateAfter()), clock),
+                        config.lateAfter(), storage.reports()), clock),
                 new StudyStatusResource(new StudyStatuses(statistics)),
                 new HealthResource(statistics, storage.blobs(), compressionBacklog),
                 new CatalogResource(catalog),

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -154,6 +155,43 @@ class RecognitionScenarioTest {
 
         // every query under the consent is on record: exams, two matches, and the refused decision has none
         assertThat(node.node().storage().recognitionRecords().queriesUnder(consent)).isEqualTo(3);
+    }
+
+    @Test
+    void reportsJoinTheDataQualityReportWithTurnaroundConsistencyAndDailyCounts() throws Exception {
+        LocalDateTime acquired = LocalDateTime.now(BEIJING).minusHours(4).withNano(0);
+        storeChestRadiograph(acquired);
+        // the routine radiograph reported in 20 minutes; an emergency CT, whose images never came, in 3 hours
+        assertThat(api.json("/api/reports", ReportSamples.json(HOSPITAL_A, "A-1", STUDY, acquired.format(SPEC_TIME),
+                acquired.plusMinutes(20).format(SPEC_TIME), "DX", "R", "250301002", "胸部正位")).status())
+                .isEqualTo(201);
+        assertThat(api.json("/api/reports", ReportSamples.json(HOSPITAL_A, "A-2", "1.2.826.0.1.3680043.2.1125.10.9",
+                acquired.format(SPEC_TIME), acquired.plusHours(3).format(SPEC_TIME), "CT", "S", "115", "头颅CT平扫"))
+                .status()).isEqualTo(201);
+        String day = acquired.toLocalDate().toString();
+        String today = LocalDate.now(BEIJING).toString();
+
+        JsonNode q = api.get("/api/quality/institutions/" + HOSPITAL_A + "?from=" + day + "&to=" + today, null).json();
+
+        JsonNode consistency = q.path("consistency");
+        assertThat(consistency.path("reports").asLong()).isEqualTo(2);
+        assertThat(consistency.path("reportsWithImages").asLong()).isEqualTo(1);
+        assertThat(consistency.path("studies").asLong()).isEqualTo(1);
+        assertThat(consistency.path("studiesWithReport").asLong()).isEqualTo(1);
+        assertThat(consistency.path("percent").asDouble()).isEqualTo(66.7);
+        assertThat(consistency.path("meetsTarget").asBoolean()).isFalse();
+        JsonNode turnaround = q.path("reportTurnaround");
+        assertThat(turnaround.get(1).path("turnaroundClass").asText()).isEqualTo("EMERGENCY_CT_MR");
+        assertThat(turnaround.get(1).path("reports").asLong()).isEqualTo(1);
+        assertThat(turnaround.get(1).path("withinLimit").asLong()).isZero();
+        assertThat(turnaround.get(1).path("medianMinutes").asDouble()).isEqualTo(180.0);
+        assertThat(turnaround.get(3).path("turnaroundClass").asText()).isEqualTo("SPECIAL_AND_OTHER");
+        assertThat(turnaround.get(3).path("percent").asDouble()).isEqualTo(100.0);
+        long exams = 0;
+        for (JsonNode d : q.path("dailyReports")) {
+            exams += d.path("exams").asLong();
+        }
+        assertThat(exams).isEqualTo(2);
     }
 
     private static String decision(String code, String isAccept, String reason, String recordTime) {

@@ -57,6 +57,19 @@ public final class PostgresReports {
     private static final String PDF = "SELECT pdf FROM reports WHERE org_code = ? AND report_form_no = ?"
             + " AND cancelled_at IS NULL";
 
+    private static final String TURNAROUND = "SELECT class_code, order_priority, performed_at, authenticated_at"
+            + " FROM reports WHERE org_code = ? AND cancelled_at IS NULL AND authenticated_at IS NOT NULL"
+            + " AND performed_at >= ? AND performed_at < ? ORDER BY performed_at";
+    private static final String REPORTS_LINKED = "SELECT count(*), count(study_fk) FROM reports WHERE org_code = ?"
+            + " AND cancelled_at IS NULL AND performed_at >= ? AND performed_at < ?";
+    private static final String STUDIES_REPORTED = "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM"
+            + " reports r WHERE r.study_fk = s.pk AND r.cancelled_at IS NULL)) FROM studies s"
+            + " WHERE s.institution_code = ? AND EXISTS (SELECT 1 FROM series se JOIN instances i"
+            + " ON i.series_fk = se.pk WHERE se.study_fk = s.pk AND i.arrived_at >= ? AND i.arrived_at < ?)";
+    private static final String DAILY = "SELECT authenticated_at::date, coalesce(participant_dept_code, ''),"
+            + " max(participant_dept_name), count(*) FROM reports WHERE org_code = ? AND cancelled_at IS NULL"
+            + " AND authenticated_at >= ? AND authenticated_at < ? GROUP BY 1, 2 ORDER BY 1, 2";
+
     private final Transactor transactor;
 
     public PostgresReports(Transactor transactor) {
@@ -287,6 +300,60 @@ public final class PostgresReports {
         @Override
         public String toString() {
             return "ReportRef[" + pk + "]";
+        }
+    }
+
+    /**
+     * The counts of {@code orgCode}'s reports for the data-quality report: exams performed (reports) or arrived
+     * (studies) from {@code from} until before {@code to}, as local times of the node's zone and as instants.
+     */
+    public ReportCounts counts(String orgCode, LocalDateTime from, LocalDateTime to, java.time.Instant fromInstant,
+            java.time.Instant toInstant) {
+        return transactor.inTransaction("count the reports of " + orgCode, c -> {
+            linkWaiting(c);
+            List<ReportCounts.Turnaround> turnaround = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(TURNAROUND)) {
+                bindPeriod(s, orgCode, timestamp(from), timestamp(to));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        turnaround.add(new ReportCounts.Turnaround(rs.getString(1), rs.getString(2),
+                                localDateTime(rs.getTimestamp(3)), localDateTime(rs.getTimestamp(4))));
+                    }
+                }
+            }
+            long[] reportsLinked = pair(c, REPORTS_LINKED, orgCode, timestamp(from), timestamp(to));
+            long[] studiesReported = pair(c, STUDIES_REPORTED, orgCode, Timestamp.from(fromInstant),
+                    Timestamp.from(toInstant));
+            List<ReportCounts.DailyCount> daily = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(DAILY)) {
+                bindPeriod(s, orgCode, timestamp(from), timestamp(to));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        daily.add(new ReportCounts.DailyCount(rs.getDate(1).toLocalDate(), rs.getString(2),
+                                rs.getString(3), rs.getLong(4)));
+                    }
+                }
+            }
+            return new ReportCounts(turnaround, reportsLinked[0], reportsLinked[1], studiesReported[0],
+                    studiesReported[1], daily);
+        });
+    }
+
+    private static void bindPeriod(PreparedStatement s, String orgCode, Timestamp from, Timestamp to)
+            throws SQLException {
+        s.setString(1, orgCode);
+        s.setTimestamp(2, from);
+        s.setTimestamp(3, to);
+    }
+
+    private static long[] pair(Connection c, String sql, String orgCode, Timestamp from, Timestamp to)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bindPeriod(s, orgCode, from, to);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
         }
     }
 
