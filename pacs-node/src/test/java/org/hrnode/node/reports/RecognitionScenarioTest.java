@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -192,6 +194,66 @@ class RecognitionScenarioTest {
             exams += d.path("exams").asLong();
         }
         assertThat(exams).isEqualTo(2);
+    }
+
+    @Test
+    void anEncapsulatedPdfAndAStructuredReportArrivingByDicomJoinTheStudysReport() throws Exception {
+        LocalDateTime acquired = LocalDateTime.now(BEIJING).minusHours(1).withNano(0);
+        storeChestRadiograph(acquired);
+        assertThat(api.json("/api/reports", ReportSamples.json(HOSPITAL_A, "A-3", STUDY, acquired.format(SPEC_TIME),
+                acquired.plusMinutes(20).format(SPEC_TIME), "DX", "R", "250301002", "胸部正位")).status())
+                .isEqualTo(201);
+        String consent = api.consent(HOSPITAL_B, ReportSamples.ID_NO);
+        assertThat(api.getBytes("/api/recognition/reports/" + HOSPITAL_A + "/A-3/pdf", consent).statusCode())
+                .isEqualTo(404);
+
+        Dataset pdf = reportObject(UID.EncapsulatedPDFStorage, ".9.1");
+        pdf.setString(Tag.MIMETypeOfEncapsulatedDocument, VR.LO, "application/pdf");
+        pdf.setBytes(Tag.EncapsulatedDocument, VR.OB, ReportSamples.PDF);
+        ingest(pdf);
+        // a second report object whose study has no report: a report is made from its header
+        Dataset sr = reportObject(UID.BasicTextSRStorage, ".9.2");
+        sr.setString(Tag.StudyInstanceUID, VR.UI, STUDY + ".2");
+        sr.setString(Tag.AccessionNumber, VR.SH, "ACC-SR-1");
+        sr.setString(Tag.StudyDate, VR.DA, acquired.format(DateTimeFormatter.BASIC_ISO_DATE));
+        sr.setString(Tag.VerificationFlag, VR.CS, "VERIFIED");
+        sr.newSequence(Tag.ContentSequence).addNewItem().setString(Tag.TextValue, VR.UT, "双肺未见异常。");
+        ingest(sr);
+
+        HttpResponse<byte[]> attached = api.getBytes("/api/recognition/reports/" + HOSPITAL_A + "/A-3/pdf", consent);
+        assertThat(attached.statusCode()).isEqualTo(200);
+        assertThat(new String(attached.body(), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+        JsonNode exams = api.post("/api/recognition/exams", "application/json", "{\"id_type\":\"01\",\"id_no\":\""
+                + ReportSamples.ID_NO + "\",\"days\":30}", consent).json().path("exams");
+        assertThat(exams.findValuesAsText("reportFormNo")).containsExactlyInAnyOrder("A-3", "ACC-SR-1");
+        for (JsonNode e : exams) {
+            if (e.path("reportFormNo").asText().equals("ACC-SR-1")) {
+                assertThat(e.path("conclusion").asText()).isEqualTo("双肺未见异常。");
+                assertThat(e.path("recognisable").asBoolean()).isFalse();
+            }
+        }
+    }
+
+    private Dataset reportObject(String sopClass, String suffix) {
+        Dataset d = new Dataset();
+        d.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        d.setString(Tag.SOPClassUID, VR.UI, sopClass);
+        d.setString(Tag.SOPInstanceUID, VR.UI, STUDY + suffix);
+        d.setString(Tag.StudyInstanceUID, VR.UI, STUDY);
+        d.setString(Tag.SeriesInstanceUID, VR.UI, STUDY + suffix + ".0");
+        d.setString(Tag.PatientID, VR.LO, ReportSamples.ID_NO);
+        d.setString(Tag.Modality, VR.CS, sopClass.equals(UID.EncapsulatedPDFStorage) ? "DOC" : "SR");
+        return d;
+    }
+
+    private void ingest(Dataset d) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DicomWriter w = new DicomWriter(bytes)) {
+            w.writeDataset(d, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+        node.node().ingest().ingest(new IngestSource(SENDER, "test"), d.getString(Tag.SOPClassUID),
+                d.getString(Tag.SOPInstanceUID), UID.ExplicitVRLittleEndian,
+                new ByteArrayInputStream(bytes.toByteArray()));
     }
 
     private static String decision(String code, String isAccept, String reason, String recordTime) {

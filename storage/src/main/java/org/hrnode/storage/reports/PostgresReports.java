@@ -357,6 +357,25 @@ public final class PostgresReports {
         }
     }
 
+    /**
+     * Attaches a report document that arrived as a DICOM object (Encapsulated PDF, Structured Report) to the reports
+     * of its study: the PDF where they have none, the text as findings where they have none.
+     *
+     * @return how many reports it was attached to; 0 when the study has none yet
+     */
+    public int attachDocument(String studyInstanceUid, byte[] pdf, String findings) {
+        return transactor.inTransaction("attach a report document to study " + studyInstanceUid, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE reports SET pdf = coalesce(pdf, ?),"
+                    + " image_findings = coalesce(image_findings, ?), updated_at = now()"
+                    + " WHERE study_instance_uid = ? AND cancelled_at IS NULL")) {
+                s.setBytes(1, pdf);
+                s.setString(2, findings);
+                s.setString(3, studyInstanceUid);
+                return s.executeUpdate();
+            }
+        });
+    }
+
     /** The report's PDF, if it has one and is not cancelled. */
     public Optional<byte[]> pdf(String orgCode, String reportFormNo) {
         return transactor.inTransaction("read the PDF of report " + orgCode + "/" + reportFormNo, c -> {
