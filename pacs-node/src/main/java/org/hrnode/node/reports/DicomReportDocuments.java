@@ -35,6 +35,8 @@ public final class DicomReportDocuments {
     static final Set<String> SOP_CLASSES = Set.of(UID.EncapsulatedPDFStorage, UID.BasicTextSRStorage,
             UID.EnhancedSRStorage, UID.ComprehensiveSRStorage, UID.Comprehensive3DSRStorage);
     private static final String OTHER_ID = "99";
+    /** Report PDFs larger than this stay in the DICOM object only (the database row holds the copy). */
+    static final int MAX_PDF_BYTES = 20 * 1024 * 1024;
     private static final int WRITTEN = 2;
     private static final int AUTHENTICATED = 3;
     private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
@@ -61,7 +63,7 @@ public final class DicomReportDocuments {
         }
         boolean isPdf = UID.EncapsulatedPDFStorage.equals(sopClassUid);
         byte[] pdf = isPdf ? d.getBytes(Tag.EncapsulatedDocument) : null;
-        if (pdf != null && pdf.length > ReportRecords.MAX_PDF_BYTES) {
+        if (pdf != null && pdf.length > MAX_PDF_BYTES) {
             pdf = null;
         }
         String text = isPdf ? null : srText(d);

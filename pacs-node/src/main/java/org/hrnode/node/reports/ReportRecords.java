@@ -15,9 +15,14 @@ import org.hrnode.storage.reports.Report;
  */
 public final class ReportRecords {
 
-    /** The largest PDF accepted (base64-decoded); a report PDF is a few hundred kilobytes. */
-    public static final int MAX_PDF_BYTES = 20 * 1024 * 1024;
+    /**
+     * The largest PDF accepted in a submitted record (Base64-decoded): the HTTP server caps request bodies at 2 MiB
+     * (the resources read them whole), and Base64 grows the bytes by a third. A report PDF is a few hundred
+     * kilobytes; larger ones can arrive as DICOM Encapsulated PDF.
+     */
+    public static final int MAX_PDF_BYTES = 1536 * 1024;
     private static final int AUTHENTICATED = 3;
+    private static final int MAX_UID = 64;
 
     private ReportRecords() {
     }
@@ -42,10 +47,16 @@ public final class ReportRecords {
                         + " appears twice in one request");
             }
             List<Report.Item> items = new ArrayList<>();
+            Set<String> codes = new HashSet<>();
             for (SpecRecord i : s.items()) {
                 mustMatch(i, "org_code", org);
                 mustMatch(i, "report_form_no", no);
-                items.add(item(i));
+                Report.Item item = item(i);
+                if (!codes.add(item.examItemCode())) {
+                    throw new InvalidField(i.name() + ".exam_item_code", "item " + item.examItemCode()
+                            + " appears twice in report " + org + "/" + no);
+                }
+                items.add(item);
             }
             reports.add(report(m, org, no, items, source));
         }
@@ -113,8 +124,7 @@ public final class ReportRecords {
             throw new InvalidField(m.name() + ".study_instance_uid", "is required (or pacs_id / accession_number)"
                     + " to link the report to its images");
         }
-        if (studyUid != null && !studyUid.matches("[0-9]+(\\.[0-9]+)*") || studyUid != null
-                && studyUid.length() > 64) {
+        if (studyUid != null && (studyUid.length() > MAX_UID || !studyUid.matches("[0-9]+(\\.[0-9]+)*"))) {
             throw new InvalidField(m.name() + ".study_instance_uid", "'" + studyUid + "' is not a DICOM UID");
         }
         LocalDateTime performed = m.requiredTime("performer_dtime");

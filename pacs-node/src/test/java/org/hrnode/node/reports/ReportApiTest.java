@@ -112,6 +112,9 @@ class ReportApiTest {
         assertRefused(good.replace("\"exam_subitem\":[", "\"pdf\":\"bm90IGEgcGRm\",\"exam_subitem\":["),
                 "exammaster.pdf: is not a PDF");
         assertRefused("{\"org_code\":", "body: not JSON");
+        assertRefused(good.replace("\"exam_subitem\":[", "\"exam_subitem\":[{\"exam_item_code\":\"115\","
+                + "\"exam_item_name\":\"CT平扫\",\"recognition\":\"1\"},"),
+                "exam_subitem[2].exam_item_code: item 115 appears twice");
         // the patient's number is never echoed in an error
         Api.Answer a = api.json("/api/reports", good.replace(ReportSamples.ID_NO, "110105194912310021"));
         assertThat(a.body()).doesNotContain("110105194912310021");
