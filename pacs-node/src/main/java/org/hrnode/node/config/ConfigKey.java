@@ -47,7 +47,9 @@ public enum ConfigKey {
                     + "or *; empty = no CORS"),
     STOW_AE_TITLE("stow-ae-title", null,
             "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
-                    + "unset = ae-title");
+                    + "unset = ae-title"),
+    QIDO_MAX_RESULTS("qido-max-results", "5000",
+            "most matches in one QIDO-RS response; more are cut off with a Warning header (1-10000)");
 
     private final String key;
     private final String defaultValue;
