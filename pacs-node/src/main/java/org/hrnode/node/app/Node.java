@@ -43,6 +43,7 @@ import org.hrnode.node.qc.QcStudyMarks;
 import org.hrnode.node.qc.QcWorker;
 import org.hrnode.node.qc.StudyInputs;
 import org.hrnode.node.quality.QualityJudge;
+import org.hrnode.node.reports.DicomReportDocuments;
 import org.hrnode.wado.DicomWeb;
 import org.hrnode.wado.DicomWebContext;
 import org.hrnode.wado.DicomWebSettings;
@@ -161,8 +162,11 @@ public final class Node implements AutoCloseable {
         ReadOptions readOptions = readOptions(config);
         LosslessCheck lossless = config.acceptLossyImages() ? LosslessCheck.off()
                 : LosslessCheck.enforced(storage.blobs(), readOptions, config.uncompressedImages(), compressionQueued);
-        return new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(), readOptions,
-                Clock.systemUTC(), new QualityJudge(config.timeZone(), config.lateAfter()), lossless);
+        IngestService ingest = new IngestService(storage.blobs(), storage.storeAndIndex(), storage.aeRegistry(),
+                readOptions, Clock.systemUTC(), new QualityJudge(config.timeZone(), config.lateAfter()), lossless);
+        // report objects (Encapsulated PDF, SR) become or join the study's diagnostic reports
+        ingest.whenStored(new DicomReportDocuments(storage.blobs(), storage.reports())::stored);
+        return ingest;
     }
 
     /** How objects are parsed: undeclared text decoded with the configured charset. */

@@ -34,6 +34,8 @@ import org.hrnode.storage.qc.QcJobQueue;
 import org.hrnode.storage.qc.QcResults;
 import org.hrnode.storage.qc.QcStudies;
 import org.hrnode.storage.quality.PostgresQualityStatistics;
+import org.hrnode.storage.reports.PostgresRecognitionRecords;
+import org.hrnode.storage.reports.PostgresReports;
 
 /**
  * The node's storage as configured: the index in PostgreSQL (embedded in the data directory, or external) and the
@@ -165,6 +167,16 @@ public final class NodeStorage implements AutoCloseable {
                     + file + "): " + e.getMessage(), e);
         }
         return new DatabaseConfig(p.getProperty(URL), p.getProperty(USER), p.getProperty(PASSWORD, ""), 2);
+    }
+
+    /** Diagnostic reports (Xinjiang exam report model) and their links to studies. */
+    public PostgresReports reports() {
+        return new PostgresReports(transactor);
+    }
+
+    /** Consents, recognition queries, clinicians' decisions and quotations. */
+    public PostgresRecognitionRecords recognitionRecords() {
+        return new PostgresRecognitionRecords(transactor);
     }
 
     /** Uncompressed images waiting to be compressed losslessly. */

@@ -90,7 +90,7 @@ public final class QualityCommand {
         try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
                 : NodeStorage.openBesideRunningNode(config)) {
             return new QualityReports(storage.aeRegistry(), storage.qualityStatistics(), config.timeZone(),
-                    config.lateAfter()).forInstitution(institution, period);
+                    config.lateAfter(), storage.reports()).forInstitution(institution, period);
         } finally {
             if (lock.isPresent()) {
                 lock.get().close();
@@ -121,7 +121,14 @@ public final class QualityCommand {
                 "<= " + c.limitHours() + " h", c.longestGapHours() == null ? "fewer than two uploads"
                         : "longest gap " + c.gapStart() + " .. " + c.gapEnd() + (c.flagged() ? "  FLAGGED" : ""));
         metric(row, "lossless", r.lossless(), "instances arrived lossless-compressed");
-        out.printf(row, "consistency", NOT_MEASURED, "100%", r.consistency().status());
+        QualityReport.Consistency k = r.consistency();
+        out.printf(row, "consistency", percent(k.percent()), "100%", k.reportsWithImages() + " of " + k.reports()
+                + " reports with images, " + k.studiesWithReport() + " of " + k.studies() + " studies with a report");
+        for (QualityReport.TurnaroundMetric m : r.reportTurnaround()) {
+            out.printf(row, "report " + m.turnaroundClass().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    percent(m.percent()), "< " + m.limitHours() + " h", m.withinLimit() + " of " + m.reports()
+                    + " reports within the limit (" + m.label() + ")");
+        }
     }
 
     private void metric(String row, String name, QualityReport.Metric m, String what) {

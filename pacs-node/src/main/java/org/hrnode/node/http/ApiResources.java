@@ -10,6 +10,8 @@ import org.hrnode.node.catalog.CatalogService;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.node.qc.QcWorker;
 import org.hrnode.node.quality.QualityReports;
+import org.hrnode.node.reports.RecognitionService;
+import org.hrnode.node.reports.ReportService;
 import org.hrnode.node.quality.StudyStatuses;
 import org.hrnode.storage.quality.PostgresQualityStatistics;
 
@@ -23,15 +25,18 @@ public final class ApiResources {
     public static List<Object> of(NodeConfig config, NodeStorage storage, Clock clock,
             LongSupplier compressionBacklog) {
         PostgresQualityStatistics statistics = storage.qualityStatistics();
+        CatalogService catalog = new CatalogService(new CatalogMatcher(Catalog.standard()), storage.catalogMappings());
         return List.of(
                 new QualityResource(new QualityReports(storage.aeRegistry(), statistics, config.timeZone(),
-                        config.lateAfter()), clock),
+                        config.lateAfter(), storage.reports()), clock),
                 new StudyStatusResource(new StudyStatuses(statistics)),
                 new HealthResource(statistics, storage.blobs(), compressionBacklog),
-                new CatalogResource(new CatalogService(new CatalogMatcher(Catalog.standard()),
-                        storage.catalogMappings())),
+                new CatalogResource(catalog),
                 new QcStudyResource(storage.qcResults(), QcWorker.MAX_ATTEMPTS, clock, config.timeZone()),
                 new RecognitionResource(storage.recognitions()),
-                new QcBacklogResource(() -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS)));
+                new QcBacklogResource(() -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS)),
+                new ReportResource(new ReportService(storage.reports())),
+                new RecognitionServiceResource(new RecognitionService(storage.reports(),
+                        storage.recognitionRecords(), catalog::mappingsOf, clock, config.timeZone())));
     }
 }

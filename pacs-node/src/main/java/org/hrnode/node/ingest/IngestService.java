@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.data.VR;
@@ -62,6 +64,7 @@ public final class IngestService {
     private final Clock clock;
     private final QualityJudge qualityJudge;
     private final LosslessCheck lossless;
+    private final List<StoredListener> storedListeners = new CopyOnWriteArrayList<>();
     private static final DicomJsonWriter METADATA_WRITER = new DicomJsonWriter(
             BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
             JsonLayout.COMPACT);
@@ -96,6 +99,36 @@ public final class IngestService {
         this.readOptions = Objects.requireNonNull(readOptions, "readOptions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lossless = Objects.requireNonNull(lossless, "lossless");
+    }
+
+    /** Told of each object once it is stored and indexed, e.g. to turn report objects into reports. */
+    @FunctionalInterface
+    public interface StoredListener {
+        /**
+         * @param blobKey         where the stored Part 10 object is
+         * @param institutionCode the sender's institution (AE registry), or null
+         */
+        void stored(String sopClassUid, String sopInstanceUid, String blobKey, String institutionCode)
+                throws IOException;
+    }
+
+    /**
+     * Adds a listener. It runs on the storing thread after the object is stored; its failure is logged and never
+     * undoes or refuses the object.
+     */
+    public void whenStored(StoredListener listener) {
+        storedListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void tellListeners(String sopClassUid, String sopInstanceUid, String key, String institution) {
+        for (StoredListener l : storedListeners) {
+            try {
+                l.stored(sopClassUid, sopInstanceUid, key, institution);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("event=stored_listener_failed sop_instance_uid={} reason=\"{}\"", sopInstanceUid,
+                        e.getMessage());
+            }
+        }
     }
 
     /**
@@ -162,6 +195,7 @@ public final class IngestService {
             LOG.info("event=stored source={} outcome={} bytes={} transfer_syntax={}", source.logName(), outcome,
                     size[0], transferSyntaxUid);
             lossless.stored(sopInstanceUid, verdict[0]);
+            tellListeners(sopClassUid, sopInstanceUid, key, institution);
             return new IngestResult(sopInstanceUid, outcome, size[0], digest[0]);
         } catch (RejectedHeader e) {
             throw e.reason;

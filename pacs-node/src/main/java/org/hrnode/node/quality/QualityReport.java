@@ -2,6 +2,7 @@ package org.hrnode.node.quality;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One institution's data quality over a period, after QCspec §7.1. Each percentage is null when there was nothing
@@ -9,12 +10,15 @@ import java.time.LocalDate;
  *
  * @param studies     studies with at least one instance that arrived in the period
  * @param instances   instances that arrived in the period
- * @param consistency report ↔ image consistency (§7.1.2): not measured yet, always {@link Consistency#NOT_MEASURED}
+ * @param consistency report ↔ image consistency (§7.1.2)
+ * @param reportTurnaround §7.1.1: reports of exams performed in the period, per time-limit class
+ * @param dailyReports  authenticated reports per day and ordering department (the Xinjiang daily upload)
  */
 public record QualityReport(String institutionCode, String institutionName, LocalDate from, LocalDate to,
                             String timeZone, long studies, long instances, TimelinessMetric timeliness,
                             Metric completeness, Metric accuracy, Continuity continuity, Metric lossless,
-                            Consistency consistency) {
+                            Consistency consistency, List<TurnaroundMetric> reportTurnaround,
+                            List<DailyReports> dailyReports) {
 
     /**
      * A share with what it was computed from.
@@ -55,9 +59,36 @@ public record QualityReport(String institutionCode, String institutionName, Loca
                              boolean flagged) {
     }
 
-    /** §7.1.2, which needs the reports: measured by a later version. */
-    public record Consistency(Double percent, String status) {
-        public static final Consistency NOT_MEASURED = new Consistency(null, "not yet measured");
+    /**
+     * §7.1.2: every report has its images and every study its report. percent = (reports with images + studies
+     * with a report) ÷ (reports + studies), null with neither; target 100 %.
+     *
+     * @param reports  reports (not cancelled) of exams performed in the period; {@code reportsWithImages} of them
+     *                 are linked to a study stored here
+     * @param studies  studies that arrived in the period; {@code studiesWithReport} of them have a report
+     */
+    public record Consistency(Double percent, String status, long reports, long reportsWithImages, long studies,
+                              long studiesWithReport, double targetPercent, Boolean meetsTarget) {
+
+        static Consistency of(long reports, long reportsWithImages, long studies, long studiesWithReport) {
+            Metric m = Metric.of(reportsWithImages + studiesWithReport, reports + studies, 100.0);
+            return new Consistency(m.percent(), m.percent() == null ? "no reports or studies in the period"
+                    : "measured", reports, reportsWithImages, studies, studiesWithReport, 100.0, m.meetsTarget());
+        }
+    }
+
+    /**
+     * §7.1.1 for one class of reports: how many were authenticated within the limit.
+     *
+     * @param percent  within ÷ reports, null without reports
+     * @param medianMinutes from exam to authentication, null without reports
+     */
+    public record TurnaroundMetric(String turnaroundClass, String label, double limitHours, long reports,
+                                   long withinLimit, Double percent, Double medianMinutes) {
+    }
+
+    /** The reports authenticated on a day for one ordering department. */
+    public record DailyReports(LocalDate day, String deptCode, String deptName, long exams) {
     }
 
     static double roundToTenth(double value) {

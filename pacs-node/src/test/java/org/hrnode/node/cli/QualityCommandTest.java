@@ -46,7 +46,8 @@ class QualityCommandTest {
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(table).contains("四川大学华西医院 (510001), 2025-03-01 to 2025-03-15 (Asia/Shanghai)")
                 .contains("timeliness").contains("completeness").contains(">= 95%").contains("accuracy")
-                .contains(">= 90%").contains("continuity").contains("lossless").contains("not yet measured");
+                .contains(">= 90%").contains("continuity").contains("lossless")
+                .contains("0 of 0 reports with images").contains("report emergency-radiography");
     }
 
     @Test

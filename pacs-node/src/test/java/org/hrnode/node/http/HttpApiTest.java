@@ -115,8 +115,13 @@ class HttpApiTest {
         assertThat(report.path("accuracy").path("percent").asDouble()).isEqualTo(100.0);
         assertThat(report.path("lossless").path("percent").asDouble()).isEqualTo(0.0);
         assertThat(report.path("continuity").path("longestGapHours").isNull()).isTrue();
-        assertThat(report.path("consistency").path("percent").isNull()).isTrue();
-        assertThat(report.path("consistency").path("status").asText()).isEqualTo("not yet measured");
+        // one study, no report: consistency 0 % of its 100 % target; no report to time
+        assertThat(report.path("consistency").path("percent").asDouble()).isEqualTo(0.0);
+        assertThat(report.path("consistency").path("studies").asLong()).isEqualTo(1);
+        assertThat(report.path("consistency").path("meetsTarget").asBoolean()).isFalse();
+        assertThat(report.path("reportTurnaround").get(0).path("turnaroundClass").asText())
+                .isEqualTo("EMERGENCY_RADIOGRAPHY");
+        assertThat(report.path("reportTurnaround").get(0).path("limitHours").asDouble()).isEqualTo(0.5);
     }
 
     @Test

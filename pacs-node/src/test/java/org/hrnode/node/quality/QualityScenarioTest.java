@@ -93,7 +93,7 @@ class QualityScenarioTest {
                 .without(Tag.ReferringPhysicianName).ingestInto(ingest, "B_DR");
 
         reports = new QualityReports(storage.aeRegistry(), storage.qualityStatistics(), BEIJING,
-                Duration.ofHours(1));
+                Duration.ofHours(1), storage.reports());
         statuses = new StudyStatuses(storage.qualityStatistics());
     }
 
@@ -127,8 +127,11 @@ class QualityScenarioTest {
         // gaps: 09:30 -> 09:50 (20 min), 09:50 -> 12:00 (2 h 10), 03-01 12:00 -> 03-02 15:00 (27 h) > 24 h
         assertThat(r.continuity()).isEqualTo(new QualityReport.Continuity(27.0, beijing(2025, 3, 1, 12, 0),
                 beijing(2025, 3, 2, 15, 0), 24, true));
-        assertThat(r.consistency().percent()).isNull();
-        assertThat(r.consistency().status()).isEqualTo("not yet measured");
+        // studies arrived, no report yet: consistency 0 %, below its 100 % target
+        assertThat(r.consistency().studies()).isEqualTo(3);
+        assertThat(r.consistency().studiesWithReport()).isZero();
+        assertThat(r.consistency().percent()).isEqualTo(0.0);
+        assertThat(r.consistency().meetsTarget()).isFalse();
     }
 
     @Test
