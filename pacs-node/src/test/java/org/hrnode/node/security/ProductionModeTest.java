@@ -261,6 +261,52 @@ class ProductionModeTest {
         assertThat(r.output()).as(r.output()).contains("Store Response (Unknown Status: 0x124)");
     }
 
+    @Test
+    void logsNeverCarryPatientNamesOrIds() throws Exception {
+        ExternalTool.require("dcmodify");
+        Path file = dir.resolve("identified.dcm");
+        Files.copy(TestData.sharedData().resolve("ct-head-ge").resolve("03.dcm"), file);
+        Dcmtk.Result modify = Dcmtk.run("dcmodify", "-nb", "-m", "(0010,0010)=ZHANGSECRET^SANFENG", "-m",
+                "(0010,0020)=PIDSECRET7788", "-m", "(0008,0018)=1.2.826.0.1.3680043.2.1125.77.1", file.toString());
+        assertThat(modify.exitCode()).as(modify.output()).isZero();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            storescu("CQ_CT", List.of("--user", "rmyy-ct", "--password", UPLOADER_PASSWORD), file);
+            Dcmtk.Result stored = storescu("RMYY_CT", List.of("--user", "rmyy-ct", "--password", UPLOADER_PASSWORD),
+                    file);
+            assertThat(stored.exitCode()).as(stored.output()).isZero();
+            AssociationRequestor requestor = new AssociationRequestor(AssociationSettings.defaults());
+            AssociationRequestBuilder rq = new AssociationRequestBuilder("VIEWER_WS", "HRNODE")
+                    .addPresentationContext(UID.PatientRootQueryRetrieveInformationModelFind,
+                            UID.ExplicitVRLittleEndian)
+                    .userIdentity(UserIdentityRQ.of(UserIdentityType.JSON_WEB_TOKEN,
+                            token("viewer", null).getBytes(StandardCharsets.UTF_8), false));
+            try (DimseChannel channel = DimseChannel.open(requestor,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), node.dicomPort()),
+                    rq.build(requestor.settings()), DimseRequestHandler.NONE)) {
+                Dataset keys = new Dataset();
+                keys.setString(Tag.QueryRetrieveLevel, VR.CS, "PATIENT");
+                keys.setString(Tag.PatientID, VR.LO, "PIDSECRET7788");
+                keys.setString(Tag.PatientName, VR.PN, "ZHANGSECRET*");
+                assertThat(FindSCU.findAll(channel, UID.PatientRootQueryRetrieveInformationModelFind, keys))
+                        .hasSize(1);
+            }
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list).isNotEmpty();
+        for (ch.qos.logback.classic.spi.ILoggingEvent e : logs.list) {
+            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                    : e.getThrowableProxy().getMessage());
+            assertThat(line).doesNotContain("ZHANGSECRET").doesNotContain("PIDSECRET7788");
+        }
+    }
+
     private static FindSCU.Result studyFind(UserIdentityRQ identity) throws Exception {
         AssociationRequestor requestor = new AssociationRequestor(AssociationSettings.defaults());
         AssociationRequestBuilder rq = new AssociationRequestBuilder("VIEWER_WS", "HRNODE")
