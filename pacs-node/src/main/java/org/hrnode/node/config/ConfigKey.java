@@ -56,6 +56,8 @@ public enum ConfigKey {
     JWT_AUDIENCE("jwt-audience", "hrnode", "required aud of bearer tokens"),
     JWT_CLOCK_SKEW_SECONDS("jwt-clock-skew-seconds", "60", "tolerance on exp/nbf of bearer tokens"),
     HTTP_TLS_KEYSTORE("http-tls-keystore", null, "PKCS#12 key store with the HTTPS key and certificate; set = HTTPS"),
+    HTTP_TLS_CERT("http-tls-cert", null, "PEM certificate chain for HTTPS (with http-tls-key), instead of a key store"),
+    HTTP_TLS_KEY("http-tls-key", null, "PEM PKCS#8 private key for HTTPS (with http-tls-cert)"),
     HTTP_TLS_PASSWORD("http-tls-password", "", "password of the HTTPS key store (prefer the environment variable)"),
     HTTP_BEHIND_TLS_PROXY("http-behind-tls-proxy", "false",
             "production without http-tls-keystore: a TLS terminator (e.g. an SM2 national-crypto gateway) in front "

@@ -139,19 +139,12 @@ public final class ConfigLoader {
             jwt = Optional.of(new SecuritySettings.Jwt(jwks, r.get(ConfigKey.JWT_ISSUER), r.get(ConfigKey.JWT_AUDIENCE),
                     Duration.ofSeconds(r.integer(ConfigKey.JWT_CLOCK_SKEW_SECONDS, 0, MAX_CLOCK_SKEW_SECONDS))));
         }
-        Optional<TlsSettings> httpTls = Optional.empty();
-        String keystore = r.get(ConfigKey.HTTP_TLS_KEYSTORE);
-        if (keystore != null) {
-            if (!Files.isReadable(Path.of(keystore))) {
-                throw r.error(ConfigKey.HTTP_TLS_KEYSTORE, "is not a readable file");
-            }
-            httpTls = Optional.of(new TlsSettings(Path.of(keystore),
-                    r.values().getOrDefault(ConfigKey.HTTP_TLS_PASSWORD, "").toCharArray(), Optional.empty(), false));
-        }
+        Optional<SslContextSource> httpTls = httpTls(r);
         boolean behindProxy = r.bool(ConfigKey.HTTP_BEHIND_TLS_PROXY);
         if (production) {
             if (httpTls.isEmpty() && !behindProxy) {
-                throw r.error(ConfigKey.MODE, "needs HTTPS: set http-tls-keystore, or http-behind-tls-proxy=true "
+                throw r.error(ConfigKey.MODE, "needs HTTPS: set http-tls-keystore (or http-tls-cert and http-tls-key), "
+                        + "or http-behind-tls-proxy=true "
                         + "when a TLS terminator in front serves the clients");
             }
             if (r.bool(ConfigKey.DEV_MODE)) {
@@ -162,6 +155,31 @@ public final class ConfigLoader {
                     + "listens on 127.0.0.1 only; use --production (mode=production) to serve a network");
         }
         return new SecuritySettings(production, jwt, httpTls, behindProxy);
+    }
+
+    /** HTTPS key material: a PKCS#12 key store, or a PEM certificate chain and key; not both. */
+    private static Optional<SslContextSource> httpTls(Resolved r) throws ConfigException {
+        String keystore = r.get(ConfigKey.HTTP_TLS_KEYSTORE);
+        String cert = r.get(ConfigKey.HTTP_TLS_CERT);
+        String key = r.get(ConfigKey.HTTP_TLS_KEY);
+        for (ConfigKey k : new ConfigKey[] {ConfigKey.HTTP_TLS_KEYSTORE, ConfigKey.HTTP_TLS_CERT,
+                ConfigKey.HTTP_TLS_KEY}) {
+            if (r.get(k) != null && !Files.isReadable(Path.of(r.get(k)))) {
+                throw r.error(k, "is not a readable file");
+            }
+        }
+        if (keystore != null) {
+            if (cert != null || key != null) {
+                throw r.error(ConfigKey.HTTP_TLS_KEYSTORE, "and http-tls-cert/http-tls-key both set: choose one");
+            }
+            return Optional.of(new TlsSettings(Path.of(keystore),
+                    r.values().getOrDefault(ConfigKey.HTTP_TLS_PASSWORD, "").toCharArray(), Optional.empty(), false));
+        }
+        if (cert == null != (key == null)) {
+            throw r.error(cert == null ? ConfigKey.HTTP_TLS_KEY : ConfigKey.HTTP_TLS_CERT,
+                    "needs its partner: set both http-tls-cert and http-tls-key");
+        }
+        return cert == null ? Optional.empty() : Optional.of(new PemTlsSettings(Path.of(cert), Path.of(key)));
     }
 
     private static boolean isLoopback(String address) {

@@ -8,10 +8,10 @@ import java.util.Optional;
  *
  * @param production production mode: every HTTP request and DICOM association authenticated and checked by role
  * @param jwt bearer tokens of an OIDC server, or empty when only local accounts log in
- * @param httpTls the HTTPS listener's key store, or empty for plain HTTP
+ * @param httpTls the HTTPS listener's key material (PKCS#12 or PEM), or empty for plain HTTP
  * @param behindTlsProxy plain HTTP is deliberate: a TLS terminator in front serves the clients
  */
-public record SecuritySettings(boolean production, Optional<Jwt> jwt, Optional<TlsSettings> httpTls,
+public record SecuritySettings(boolean production, Optional<Jwt> jwt, Optional<SslContextSource> httpTls,
         boolean behindTlsProxy) {
 
     /** @param jwks a JWK set file or an http(s) URL */

@@ -121,6 +121,41 @@ class SecurityModeTest {
         }
     }
 
+    @Test
+    void httpsFromPemCertificateAndKey() throws Exception {
+        org.hrnode.dicom.testing.ExternalTool.require("openssl");
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=localhost", "-addext",
+                "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        Path jwks = new Jwks().writePublic(dir.resolve("jwks.json"));
+        NodeConfig c = load(base("--mode", "production", "--bind-address", "127.0.0.1", "--http-tls-cert",
+                cert.toString(), "--http-tls-key", key.toString(), "--jwt-jwks", jwks.toString(), "--jwt-issuer",
+                Jwks.ISSUER));
+        try (Node node = Node.start(c, NodeStorage.openAsOwner(c, new InMemoryBlobStore()))) {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            try (InputStream in = Files.newInputStream(cert)) {
+                trust.setCertificateEntry("node",
+                        java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            HttpResponse<String> health = HttpClient.newBuilder().sslContext(context).build().send(
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.httpPort() + "/api/health"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> load(base("--http-tls-cert", cert.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http-tls-key");
+    }
+
     private static void keytool(String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
