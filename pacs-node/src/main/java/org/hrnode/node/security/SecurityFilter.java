@@ -27,6 +27,7 @@ public final class SecurityFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityFilter.class);
     private static final String BEARER = "Bearer ";
+    private static final java.util.regex.Pattern DOT_SEGMENT = java.util.regex.Pattern.compile("(^|/)\\.\\.?(/|$)");
 
     private final boolean production;
     private final Authenticator authenticator;
@@ -52,7 +53,12 @@ public final class SecurityFilter implements ContainerRequestFilter {
             return;
         }
         String method = request.getMethod();
-        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        // decoded, as resources are matched; dot segments refused so a path cannot match one rule and reach another
+        String path = "/" + request.getUriInfo().getPath(true).replaceFirst("^/+", "");
+        if (DOT_SEGMENT.matcher(path).find() || path.contains("\\")) {
+            request.abortWith(ApiError.response(Response.Status.BAD_REQUEST, "path with dot segments or backslashes"));
+            return;
+        }
         Optional<AccessRules.Rule> rule = AccessRules.ruleFor(method, path);
         if (rule.isEmpty()) {
             LOG.warn("event=http_refused reason=no_access_rule method={} path={}", method, path);

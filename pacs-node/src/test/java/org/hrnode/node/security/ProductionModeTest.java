@@ -140,6 +140,15 @@ class ProductionModeTest {
     }
 
     @Test
+    void encodedDotSegmentsCannotCarryAViewerIntoTheQcApi() throws Exception {
+        String viewer = token("viewer", null);
+
+        assertThat(status("GET", "/dicomweb/%2e%2e/api/qc/backlog", viewer)).isEqualTo(400);
+        assertThat(status("GET", "/dicomweb/studies/%2E%2E/%2E%2E/../api/qc/backlog", viewer)).isIn(400, 403, 404);
+        assertThat(status("GET", "/api/qc/backlog", viewer)).isEqualTo(403);
+    }
+
+    @Test
     void expiredWronglySignedAndWrongAudienceTokensAreUnauthorized() throws Exception {
         Instant past = Instant.now().minusSeconds(3600);
         String expired = issuer.rs256(Jwks.claims("dr.li", List.of("viewer"), null)
