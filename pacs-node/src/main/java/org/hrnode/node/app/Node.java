@@ -200,7 +200,8 @@ public final class Node implements AutoCloseable {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
-                storage.instanceMetadata(), marks, new DicomWebSettings(config.corsAllowedOrigins()),
+                storage.instanceMetadata(), marks,
+                new DicomWebSettings(config.corsAllowedOrigins(), config.qidoMaxResults()),
                 new IngestStow(ingest, config.stowAeTitle()))));
         return resources;
     }

@@ -113,9 +113,11 @@ public final class RunCommand {
                         ? ", HTTPS" : ", HTTP behind a TLS terminator")
                 : "OFF (dev mode): every caller has every role; loopback only"));
         out.println("  HTTP            " + scheme + c.bindAddress() + ":" + node.httpPort()
-                + "/api/  (health, quality/institutions/{code}, studies/{uid}/status)");
+                + "/api/  (health, quality, studies/{uid}/status, qc/studies/{uid}, qc/catalog, qc/recognition)");
         out.println("  DICOMweb        " + scheme + c.bindAddress() + ":" + node.httpPort()
-                + "/dicomweb  (WADO-RS: instances, metadata, frames, bulk data; STOW-RS)");
+                + "/dicomweb  (QIDO-RS search; WADO-RS: instances, metadata, frames, bulk data, rendered, thumbnails;"
+                + " STOW-RS)"
+                + " and /wado (WADO-URI)");
         out.println("  storage         " + node.storage().describe());
         out.println("  AI QC           " + (node.qc().isPresent()
                 ? "judges studies " + c.qc().stable().toSeconds() + " s after their last instance, "

@@ -48,8 +48,12 @@ public enum ConfigKey {
     STOW_AE_TITLE("stow-ae-title", null,
             "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
                     + "unset = ae-title"),
+    QIDO_MAX_RESULTS("qido-max-results", "5000",
+            "most matches in one QIDO-RS response; more are cut off with a Warning header (1-10000)"),
     MODE("mode", "dev", "dev (127.0.0.1 only, security off, every caller a developer) or production "
             + "(authentication, roles and HTTPS required; --production)"),
+    DEV_ON_NETWORK("dev-on-network", "false", "let dev mode (security off) listen on a non-loopback bind-address: "
+            + "only inside a private container network (docker compose demo stack)"),
     JWT_JWKS("jwt-jwks", null, "JSON Web Key Set of the OIDC server whose bearer tokens are accepted: a file or an "
             + "https URL (Keycloak: .../realms/R/protocol/openid-connect/certs)"),
     JWT_ISSUER("jwt-issuer", null, "required iss of bearer tokens (Keycloak: https://host/realms/R)"),

@@ -25,6 +25,7 @@ import org.hrnode.aiqc.pipeline.HrRules;
 import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
+import org.hrnode.storage.index.postgres.PostgresIndex;
 
 /**
  * Resolves each {@link ConfigKey} from, in order of precedence: command-line flag, environment variable, config
@@ -109,6 +110,7 @@ public final class ConfigLoader {
                 r.get(ConfigKey.STOW_AE_TITLE) == null ? aeTitle
                         : aeTitle(values.get(ConfigKey.STOW_AE_TITLE), sources.get(ConfigKey.STOW_AE_TITLE),
                                 ConfigKey.STOW_AE_TITLE),
+                r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS),
                 security(r));
     }
 
@@ -150,9 +152,10 @@ public final class ConfigLoader {
             if (r.bool(ConfigKey.DEV_MODE)) {
                 throw r.error(ConfigKey.DEV_MODE, "accepts unregistered calling AEs, which production mode forbids");
             }
-        } else if (!isLoopback(r.get(ConfigKey.BIND_ADDRESS))) {
+        } else if (!isLoopback(r.get(ConfigKey.BIND_ADDRESS)) && !r.bool(ConfigKey.DEV_ON_NETWORK)) {
             throw r.error(ConfigKey.BIND_ADDRESS, "is not a loopback address: dev mode has security off and "
-                    + "listens on 127.0.0.1 only; use --production (mode=production) to serve a network");
+                    + "listens on 127.0.0.1 only; use --production (mode=production) to serve a network "
+                    + "(dev-on-network=true only inside a private container network)");
         }
         return new SecuritySettings(production, jwt, httpTls, behindProxy);
     }

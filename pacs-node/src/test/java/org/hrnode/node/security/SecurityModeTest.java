@@ -54,6 +54,8 @@ class SecurityModeTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("loopback");
         assertThatThrownBy(() -> load(base("--bind-address", "192.168.1.10")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--production");
+        assertThat(load(base("--bind-address", "0.0.0.0", "--dev-on-network", "true")).security().production())
+                .as("a container's own network, deliberately").isFalse();
     }
 
     @Test
