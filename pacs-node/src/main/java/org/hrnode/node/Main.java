@@ -15,6 +15,7 @@ import org.hrnode.node.cli.QualityCommand;
 import org.hrnode.node.cli.RecognitionCommand;
 import org.hrnode.node.cli.RunCommand;
 import org.hrnode.node.cli.TrainQcCommand;
+import org.hrnode.node.cli.UserCommand;
 
 /** Command-line entry point behind {@code ./hrnode}: dispatches to one command per verb. */
 public final class Main {
@@ -35,6 +36,8 @@ public final class Main {
             case "run" -> new RunCommand(System.getenv(), out, err).run(rest);
             case "dump" -> new DumpCommand(out, err).run(rest);
             case "ae" -> new AeCommand(System.getenv(), out, err).run(rest);
+            case "user" -> new UserCommand(System.getenv(), out, err, UserCommand.lines(new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)))).run(rest);
             case "import" -> {
                 logOnlyWarningsUnlessAsked();
                 yield new ImportCommand(System.getenv(), out, err, stderrIsTerminal()).run(rest);

@@ -28,6 +28,20 @@ import org.hrnode.dicom.net.ul.AssociationRequestor;
 import org.hrnode.dicom.net.ul.AssociationSettings;
 import org.hrnode.node.compress.CompressionWorker;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.config.SecuritySettings;
+import org.hrnode.node.security.AuthResource;
+import org.hrnode.node.security.Authenticator;
+import org.hrnode.node.security.DimseAccess;
+import org.hrnode.node.security.PasswordHasher;
+import org.hrnode.node.security.SecurityFilter;
+import org.hrnode.node.security.SessionTokens;
+import org.hrnode.node.security.TokenVerifier;
+import org.hrnode.storage.ae.ApplicationEntity;
+import org.hrnode.dicom.net.service.FindHandler;
+import org.hrnode.dicom.net.service.MoveHandler;
+import org.hrnode.dicom.net.service.RetrieveHandler;
+import org.hrnode.dicom.net.service.StoreHandler;
+import javax.net.ssl.SSLContext;
 import org.hrnode.node.dicomweb.IngestStow;
 import org.hrnode.node.dimse.IndexFindHandler;
 import org.hrnode.node.dimse.IndexRetrieveHandler;
@@ -116,18 +130,27 @@ public final class Node implements AutoCloseable {
                 LOG.warn("event=qc_not_judging reason=\"no StudyAssessor installed\" effect=\"studies stay queued for"
                         + " AI QC; none is marked 川渝 HR\"");
             }
-            DicomServer dicom = startDicom(config, storage, ingest);
+            Authenticator authenticator = authenticator(config, storage);
+            DicomServer dicom = startDicom(config, storage, ingest, authenticator);
             HttpServer http;
             try {
+                List<Object> resources = httpResources(config, storage, compression, marks, ingest);
+                resources.add(new AuthResource(authenticator, config.security().production()));
+                resources.add(new SecurityFilter(config.security().production(), authenticator,
+                        config.security().httpTls().isPresent() || config.security().behindTlsProxy(),
+                        () -> storage.aeRegistry().find(config.stowAeTitle())
+                                .map(ApplicationEntity::institutionCode)));
+                Optional<SSLContext> https = config.security().httpTls().isPresent()
+                        ? Optional.of(config.security().httpTls().get().sslContext()) : Optional.empty();
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), httpResources(config, storage, compression, marks, ingest),
-                        List.of(DicomWeb.STOW_PATH));
+                        config.httpPort()), resources, List.of(DicomWeb.STOW_PATH), https);
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;
             }
             LOG.info("event=started ae={} dicom_port={} http_port={} bind={} tls={} dev_mode={}", config.aeTitle(),
                     dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
+            reportSecurity(config);
             LOG.info("event=dicomweb stow_ae={} cors_allowed_origins={}", config.stowAeTitle(),
                     config.corsAllowedOrigins().isEmpty() ? "none" : String.join(",", config.corsAllowedOrigins()));
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
@@ -216,6 +239,37 @@ public final class Node implements AutoCloseable {
         return config.aeTitle() + "@" + host + "/" + ProcessHandle.current().pid();
     }
 
+    /**
+     * Bearer tokens (an OIDC server's, and the node's own session tokens) and local accounts. Production mode
+     * refuses to start when nobody could log in: a node that refuses everyone looks up but serves no one.
+     */
+    private static Authenticator authenticator(NodeConfig config, NodeStorage storage) throws IOException {
+        Optional<TokenVerifier> jwt = Optional.empty();
+        if (config.security().jwt().isPresent()) {
+            SecuritySettings.Jwt j = config.security().jwt().get();
+            jwt = Optional.of(TokenVerifier.of(j.jwks(), j.issuer(), j.audience(), j.clockSkew()));
+        }
+        Authenticator authenticator = new Authenticator(jwt, new SessionTokens(config.aeTitle(), Clock.systemUTC()),
+                storage.accounts(), new PasswordHasher(), Clock.systemUTC());
+        if (config.security().production() && !authenticator.anyoneCanLogIn()) {
+            throw new IOException("production mode needs authentication: set jwt-jwks (and jwt-issuer) for an OIDC "
+                    + "server's tokens, or add a local account with ./hrnode user add");
+        }
+        return authenticator;
+    }
+
+    private static void reportSecurity(NodeConfig config) {
+        SecuritySettings s = config.security();
+        if (s.production()) {
+            LOG.info("event=security mode=production jwt={} https={} behind_tls_proxy={}", s.jwt().isPresent(),
+                    s.httpTls().isPresent(), s.behindTlsProxy());
+        } else {
+            LOG.warn("event=security mode=dev effect=\"SECURITY IS OFF: no authentication, every caller has every "
+                    + "role, patient data unmasked; listening on {} only. Use --production to serve a network.\"",
+                    config.bindAddress());
+        }
+    }
+
     /** Which pixel codecs this machine can run; a missing native library is worth a warning, not a refusal. */
     private static void reportCodecs() {
         Codecs.Availability codecs = Codecs.availability();
@@ -225,17 +279,29 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private static DicomServer startDicom(NodeConfig config, NodeStorage storage, IngestService ingest)
-            throws IOException {
+    private static DicomServer startDicom(NodeConfig config, NodeStorage storage, IngestService ingest,
+            Authenticator authenticator) throws IOException {
         IndexRetrieveHandler retrieve = new IndexRetrieveHandler(storage.index(), storage.blobs(),
                 storage.aeRegistry());
+        StoreHandler store = new IngestStoreHandler(ingest);
+        FindHandler find = new IndexFindHandler(storage.index());
+        MoveHandler move = retrieve;
+        RetrieveHandler get = retrieve;
+        Optional<DimseAccess> access = config.security().production()
+                ? Optional.of(new DimseAccess(authenticator, storage.aeRegistry())) : Optional.empty();
+        if (access.isPresent()) {
+            store = access.get().store(store);
+            find = access.get().find(find);
+            move = access.get().move(move);
+            get = access.get().get(get);
+        }
         ServiceRegistry services = ServiceRegistry.builder()
                 .verification()
-                .storage(StorageSopClasses.all(), new IngestStoreHandler(ingest))
-                .find(IndexFindHandler.informationModels(), new IndexFindHandler(storage.index()))
-                .move(IndexRetrieveHandler.moveModels(), retrieve,
+                .storage(StorageSopClasses.all(), store)
+                .find(IndexFindHandler.informationModels(), find)
+                .move(IndexRetrieveHandler.moveModels(), move,
                         new AssociationRequestor(AssociationSettings.defaults()))
-                .get(IndexRetrieveHandler.getModels(), retrieve)
+                .get(IndexRetrieveHandler.getModels(), get)
                 .build();
         AssociationAcceptancePolicy acceptance = AssociationAcceptancePolicy.calledAETitle(config.aeTitle());
         if (!config.devMode()) {
@@ -245,6 +311,7 @@ public final class Node implements AutoCloseable {
                 .bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.dicomPort()))
                 .maxAssociations(config.maxAssociations())
                 .acceptancePolicy(acceptance);
+        access.ifPresent(a -> acceptor.userIdentityAuthenticator(a.userIdentityAuthenticator()));
         if (!config.acceptLossyImages()) {
             acceptor.presentationContextPolicy(new LosslessPresentationContextPolicy(services.abstractSyntaxes(),
                     Set.copyOf(StorageSopClasses.all())));

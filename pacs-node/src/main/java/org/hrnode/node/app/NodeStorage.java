@@ -225,6 +225,11 @@ public final class NodeStorage implements AutoCloseable {
         return index;
     }
 
+    /** Local accounts (console, DICOM user identity). */
+    public org.hrnode.node.security.Accounts accounts() {
+        return new org.hrnode.node.security.Accounts(transactor);
+    }
+
     public AeRegistry aeRegistry() {
         return aeRegistry;
     }

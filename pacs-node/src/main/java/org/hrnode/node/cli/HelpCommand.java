@@ -17,10 +17,13 @@ public final class HelpCommand {
                 HR Node — imaging cloud node for the Sichuan–Chongqing (川渝) mutual-recognition programme
 
                 usage: ./hrnode <command> [options]
-                  run [options]      start the node (embedded database and blob store under --data-dir)
+                  run [options]      start the node (embedded database and blob store under --data-dir);
+                                     --production: authentication, roles and HTTPS required
                   test               run the full test suite (installs Debian test peers where it can)
                   import DIR         store every DICOM file under DIR (node stopped or running)
                   ae add|list|remove the DICOM peers the node accepts and sends to
+                  user add|list|remove|passwd|totp
+                                     local accounts (roles uploader, viewer, reviewer, admin; TOTP)
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
                   quality --institution CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                      an institution's data-quality report (QC spec 7.1)

@@ -40,7 +40,7 @@ public final class RunCommand {
     public int run(List<String> args) {
         NodeConfig config;
         try {
-            config = new ConfigLoader(env).load(args);
+            config = new ConfigLoader(env).load(withProductionFlag(args));
         } catch (ConfigException e) {
             err.println("hrnode run: " + e.getMessage());
             return Main.EXIT_USAGE;
@@ -73,6 +73,23 @@ public final class RunCommand {
         }
     }
 
+    /** {@code --production} is {@code --mode production} without a value to type. */
+    static List<String> withProductionFlag(List<String> args) {
+        if (!args.contains("--production")) {
+            return args;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--production")) {
+                out.add("--mode");
+                out.add("production");
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     private static void checkPortFree(String bindAddress, int port, String key) throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
@@ -90,9 +107,14 @@ public final class RunCommand {
         out.println("  DICOM           " + c.bindAddress() + ":" + node.dicomPort()
                 + (c.dicomTls().isPresent() ? " over TLS" : "") + "  (C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET; "
                 + (c.devMode() ? "dev mode: any calling AE" : "calling AEs from ./hrnode ae") + ")");
-        out.println("  HTTP            http://" + c.bindAddress() + ":" + node.httpPort()
-                + "/api/  (health, quality, studies/{uid}/status, qc/studies/{uid}, qc/catalog, qc/recognition)");
-        out.println("  DICOMweb        http://" + c.bindAddress() + ":" + node.httpPort()
+        String scheme = c.security().httpTls().isPresent() ? "https://" : "http://";
+        out.println("  security        " + (c.security().production()
+                ? "production: bearer tokens / local accounts, roles enforced" + (c.security().httpTls().isPresent()
+                        ? ", HTTPS" : ", HTTP behind a TLS terminator")
+                : "OFF (dev mode): every caller has every role; loopback only"));
+        out.println("  HTTP            " + scheme + c.bindAddress() + ":" + node.httpPort()
+                + "/api/  (health, quality, studies/{uid}/status, qc/studies/{uid}, qc/catalog, qc/recognition, reports, recognition)");
+        out.println("  DICOMweb        " + scheme + c.bindAddress() + ":" + node.httpPort()
                 + "/dicomweb  (QIDO-RS search; WADO-RS: instances, metadata, frames, bulk data, rendered, thumbnails;"
                 + " STOW-RS)"
                 + " and /wado (WADO-URI)");

@@ -49,7 +49,23 @@ public enum ConfigKey {
             "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
                     + "unset = ae-title"),
     QIDO_MAX_RESULTS("qido-max-results", "5000",
-            "most matches in one QIDO-RS response; more are cut off with a Warning header (1-10000)");
+            "most matches in one QIDO-RS response; more are cut off with a Warning header (1-10000)"),
+    MODE("mode", "dev", "dev (127.0.0.1 only, security off, every caller a developer) or production "
+            + "(authentication, roles and HTTPS required; --production)"),
+    DEV_ON_NETWORK("dev-on-network", "false", "let dev mode (security off) listen on a non-loopback bind-address: "
+            + "only inside a private container network (docker compose demo stack)"),
+    JWT_JWKS("jwt-jwks", null, "JSON Web Key Set of the OIDC server whose bearer tokens are accepted: a file or an "
+            + "https URL (Keycloak: .../realms/R/protocol/openid-connect/certs)"),
+    JWT_ISSUER("jwt-issuer", null, "required iss of bearer tokens (Keycloak: https://host/realms/R)"),
+    JWT_AUDIENCE("jwt-audience", "hrnode", "required aud of bearer tokens"),
+    JWT_CLOCK_SKEW_SECONDS("jwt-clock-skew-seconds", "60", "tolerance on exp/nbf of bearer tokens"),
+    HTTP_TLS_KEYSTORE("http-tls-keystore", null, "PKCS#12 key store with the HTTPS key and certificate; set = HTTPS"),
+    HTTP_TLS_CERT("http-tls-cert", null, "PEM certificate chain for HTTPS (with http-tls-key), instead of a key store"),
+    HTTP_TLS_KEY("http-tls-key", null, "PEM PKCS#8 private key for HTTPS (with http-tls-cert)"),
+    HTTP_TLS_PASSWORD("http-tls-password", "", "password of the HTTPS key store (prefer the environment variable)"),
+    HTTP_BEHIND_TLS_PROXY("http-behind-tls-proxy", "false",
+            "production without http-tls-keystore: a TLS terminator (e.g. an SM2 national-crypto gateway) in front "
+                    + "takes the clients' TLS");
 
     private final String key;
     private final String defaultValue;

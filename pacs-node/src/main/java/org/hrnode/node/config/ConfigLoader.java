@@ -52,6 +52,8 @@ public final class ConfigLoader {
     private static final int MAX_POLL_SECONDS = 60 * 60;
     /** A year: the programme speaks of one month; anything longer is no longer "recent" (spec 6.5). */
     private static final int MAX_WINDOW_MONTHS = 12;
+    /** Ten minutes: more would keep an expired token alive long after its issuer meant it to end. */
+    private static final int MAX_CLOCK_SKEW_SECONDS = 600;
 
     private final Map<String, String> env;
 
@@ -108,7 +110,84 @@ public final class ConfigLoader {
                 r.get(ConfigKey.STOW_AE_TITLE) == null ? aeTitle
                         : aeTitle(values.get(ConfigKey.STOW_AE_TITLE), sources.get(ConfigKey.STOW_AE_TITLE),
                                 ConfigKey.STOW_AE_TITLE),
-                r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS));
+                r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS),
+                security(r));
+    }
+
+    /**
+     * Production mode demands HTTPS (here or at a terminator in front) and the AE registry; dev mode listens on the
+     * loopback interface only, so "security off" never reaches a network. Whether anyone can log in (tokens or
+     * accounts) is checked when the node starts, as accounts live in the database.
+     */
+    private static SecuritySettings security(Resolved r) throws ConfigException {
+        String mode = r.get(ConfigKey.MODE);
+        boolean production;
+        if ("production".equals(mode)) {
+            production = true;
+        } else if ("dev".equals(mode)) {
+            production = false;
+        } else {
+            throw r.error(ConfigKey.MODE, "must be dev or production");
+        }
+        Optional<SecuritySettings.Jwt> jwt = Optional.empty();
+        String jwks = r.get(ConfigKey.JWT_JWKS);
+        if (jwks != null) {
+            if (!jwks.startsWith("https://") && !jwks.startsWith("http://") && !Files.isReadable(Path.of(jwks))) {
+                throw r.error(ConfigKey.JWT_JWKS, "is neither an http(s) URL nor a readable file");
+            }
+            if (r.get(ConfigKey.JWT_ISSUER) == null) {
+                throw r.error(ConfigKey.JWT_ISSUER, "must be set with jwt-jwks (tokens of any issuer would pass)");
+            }
+            jwt = Optional.of(new SecuritySettings.Jwt(jwks, r.get(ConfigKey.JWT_ISSUER), r.get(ConfigKey.JWT_AUDIENCE),
+                    Duration.ofSeconds(r.integer(ConfigKey.JWT_CLOCK_SKEW_SECONDS, 0, MAX_CLOCK_SKEW_SECONDS))));
+        }
+        Optional<SslContextSource> httpTls = httpTls(r);
+        boolean behindProxy = r.bool(ConfigKey.HTTP_BEHIND_TLS_PROXY);
+        if (production) {
+            if (httpTls.isEmpty() && !behindProxy) {
+                throw r.error(ConfigKey.MODE, "needs HTTPS: set http-tls-keystore (or http-tls-cert and http-tls-key), "
+                        + "or http-behind-tls-proxy=true "
+                        + "when a TLS terminator in front serves the clients");
+            }
+            if (r.bool(ConfigKey.DEV_MODE)) {
+                throw r.error(ConfigKey.DEV_MODE, "accepts unregistered calling AEs, which production mode forbids");
+            }
+        } else if (!isLoopback(r.get(ConfigKey.BIND_ADDRESS)) && !r.bool(ConfigKey.DEV_ON_NETWORK)) {
+            throw r.error(ConfigKey.BIND_ADDRESS, "is not a loopback address: dev mode has security off and "
+                    + "listens on 127.0.0.1 only; use --production (mode=production) to serve a network "
+                    + "(dev-on-network=true only inside a private container network)");
+        }
+        return new SecuritySettings(production, jwt, httpTls, behindProxy);
+    }
+
+    /** HTTPS key material: a PKCS#12 key store, or a PEM certificate chain and key; not both. */
+    private static Optional<SslContextSource> httpTls(Resolved r) throws ConfigException {
+        String keystore = r.get(ConfigKey.HTTP_TLS_KEYSTORE);
+        String cert = r.get(ConfigKey.HTTP_TLS_CERT);
+        String key = r.get(ConfigKey.HTTP_TLS_KEY);
+        for (ConfigKey k : new ConfigKey[] {ConfigKey.HTTP_TLS_KEYSTORE, ConfigKey.HTTP_TLS_CERT,
+                ConfigKey.HTTP_TLS_KEY}) {
+            if (r.get(k) != null && !Files.isReadable(Path.of(r.get(k)))) {
+                throw r.error(k, "is not a readable file");
+            }
+        }
+        if (keystore != null) {
+            if (cert != null || key != null) {
+                throw r.error(ConfigKey.HTTP_TLS_KEYSTORE, "and http-tls-cert/http-tls-key both set: choose one");
+            }
+            return Optional.of(new TlsSettings(Path.of(keystore),
+                    r.values().getOrDefault(ConfigKey.HTTP_TLS_PASSWORD, "").toCharArray(), Optional.empty(), false));
+        }
+        if (cert == null != (key == null)) {
+            throw r.error(cert == null ? ConfigKey.HTTP_TLS_KEY : ConfigKey.HTTP_TLS_CERT,
+                    "needs its partner: set both http-tls-cert and http-tls-key");
+        }
+        return cert == null ? Optional.empty() : Optional.of(new PemTlsSettings(Path.of(cert), Path.of(key)));
+    }
+
+    private static boolean isLoopback(String address) {
+        return address != null && (address.equals("localhost") || address.equals("::1") || address.equals("[::1]")
+                || address.startsWith("127."));
     }
 
     private static QcSettings qc(Resolved r) throws ConfigException {

@@ -34,12 +34,13 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param corsAllowedOrigins browser origins allowed to call DICOMweb ({@code *}: any); empty: no CORS
  * @param stowAeTitle the sender AE title STOW-RS uploads are recorded with (and their institution looked up by)
  * @param qidoMaxResults the most matches one QIDO-RS response holds
+ * @param security production or dev mode, bearer tokens, HTTPS
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
         Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, ZoneId timeZone, Duration lateAfter,
         boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc,
-        List<String> corsAllowedOrigins, String stowAeTitle, int qidoMaxResults) {
+        List<String> corsAllowedOrigins, String stowAeTitle, int qidoMaxResults, SecuritySettings security) {
 
     public NodeConfig {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);

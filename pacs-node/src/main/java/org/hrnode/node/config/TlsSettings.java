@@ -20,12 +20,14 @@ import javax.net.ssl.TrustManagerFactory;
  * @param trustStore PKCS#12 trust store; empty for the JDK's default trust
  * @param needClientAuth whether peers must present a certificate the trust store accepts
  */
-public record TlsSettings(Path keyStore, char[] password, Optional<Path> trustStore, boolean needClientAuth) {
+public record TlsSettings(Path keyStore, char[] password, Optional<Path> trustStore, boolean needClientAuth)
+        implements SslContextSource {
 
     private static final String PKCS12 = "PKCS12";
     private static final String PROTOCOL = "TLS";
 
     /** The context the acceptor serves with; fails naming the file when a store cannot be read. */
+    @Override
     public SSLContext sslContext() throws IOException {
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
 import org.jboss.resteasy.spi.ResteasyDeployment;
@@ -58,6 +60,15 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(InetSocketAddress address, List<Object> resources, List<String> uploadPaths)
             throws IOException {
+        return start(address, resources, uploadPaths, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, List, List)}, serving HTTPS with {@code tls} when present (plain HTTP is
+     * then not offered at all).
+     */
+    public static HttpServer start(InetSocketAddress address, List<Object> resources, List<String> uploadPaths,
+            Optional<SSLContext> tls) throws IOException {
         ResteasyDeployment deployment = new ResteasyDeploymentImpl();
         for (Object resource : resources) {
             if (resource.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
@@ -78,8 +89,13 @@ public final class HttpServer implements AutoCloseable {
         Undertow undertow = null;
         try {
             manager.deploy();
-            undertow = Undertow.builder()
-                    .addHttpListener(address.getPort(), address.getHostString())
+            Undertow.Builder builder = Undertow.builder();
+            if (tls.isPresent()) {
+                builder.addHttpsListener(address.getPort(), address.getHostString(), tls.get());
+            } else {
+                builder.addHttpListener(address.getPort(), address.getHostString());
+            }
+            undertow = builder
                     .setHandler(withUnboundedUploads(manager.start(), List.copyOf(uploadPaths)))
                     .build();
             undertow.start();
