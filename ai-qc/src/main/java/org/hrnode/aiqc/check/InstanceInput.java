@@ -12,16 +12,23 @@ import org.hrnode.dicom.data.TransferSyntax;
  * {@link #withPixelsOnDemand} instances carry headers and load their pixels only if the image metrics sample them,
  * so judging a 1000-slice CT series reads the few objects measured, not the series.
  *
- * @param pixels where the full dataset (with Pixel Data) comes from; null when {@code dataset} already holds it or
+ * @param loader where the full dataset (with Pixel Data) comes from; null when {@code dataset} already holds it or
  *     no pixels are supplied
  */
 public record InstanceInput(Dataset dataset, TransferSyntax transferSyntax, boolean pixelsSupplied,
-                            PixelLoader pixels) {
+                            PixelLoader loader) {
+
+    /**
+     * A full dataset and the syntax its Pixel Data is in, as read: that may differ from the header's, since the
+     * archive may have re-encoded the object losslessly between the two reads.
+     */
+    public record LoadedPixels(Dataset dataset, TransferSyntax transferSyntax) {
+    }
 
     /** Reads the full dataset of an instance, Pixel Data included. */
     @FunctionalInterface
     public interface PixelLoader {
-        Dataset load() throws IOException;
+        LoadedPixels load() throws IOException;
     }
 
     public InstanceInput {
@@ -36,8 +43,8 @@ public record InstanceInput(Dataset dataset, TransferSyntax transferSyntax, bool
     }
 
     /** Headers now, pixels from {@code pixels} when an image check needs them. */
-    public static InstanceInput withPixelsOnDemand(Dataset header, TransferSyntax transferSyntax, PixelLoader pixels) {
-        return new InstanceInput(header, transferSyntax, true, Objects.requireNonNull(pixels, "pixels"));
+    public static InstanceInput withPixelsOnDemand(Dataset header, TransferSyntax transferSyntax, PixelLoader loader) {
+        return new InstanceInput(header, transferSyntax, true, Objects.requireNonNull(loader, "loader"));
     }
 
     public static InstanceInput headerOnly(Dataset dataset) {
@@ -45,17 +52,17 @@ public record InstanceInput(Dataset dataset, TransferSyntax transferSyntax, bool
     }
 
     /**
-     * The dataset with its Pixel Data: {@link #dataset()} itself, or loaded now.
+     * The dataset with its Pixel Data and that data's transfer syntax: {@link #dataset()} itself, or loaded now.
      *
      * @throws UncheckedIOException if the stored object cannot be read: the study cannot be judged now (a storage
      *     problem, not a property of the image), so it must not be graded as undecodable
      */
-    public Dataset pixelDataset() {
-        if (pixels == null) {
-            return dataset;
+    public LoadedPixels loadPixels() {
+        if (loader == null) {
+            return new LoadedPixels(dataset, transferSyntax);
         }
         try {
-            return pixels.load();
+            return loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the stored object to measure its pixels: " + e.getMessage(), e);
         }

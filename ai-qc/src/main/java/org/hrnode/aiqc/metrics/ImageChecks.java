@@ -28,7 +28,8 @@ public final class ImageChecks {
             out.add(CheckResult.notApplicable(p0, scope, "headers only: pixels not supplied"));
             return out;
         }
-        Dataset dataset = input.pixelDataset();
+        InstanceInput.LoadedPixels pixels = input.loadPixels();
+        Dataset dataset = pixels.dataset();
         if (!dataset.contains(Tag.PixelData)) {
             out.add(CheckResult.fail(p0, scope, new LinkedHashMap<>(), "Pixel Data present and decodable",
                     "the image has no Pixel Data"));
@@ -36,7 +37,7 @@ public final class ImageChecks {
         }
         WorkingImage image;
         try {
-            image = WorkingImage.decode(dataset, input.transferSyntax(), family);
+            image = WorkingImage.decode(dataset, pixels.transferSyntax(), family);
         } catch (UndecodableImageException e) {
             if (e.unsupported()) {
                 out.add(CheckResult.notApplicable(p0, scope, e.getMessage()));

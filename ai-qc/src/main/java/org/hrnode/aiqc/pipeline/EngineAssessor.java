@@ -17,8 +17,8 @@ import org.hrnode.aiqc.grade.Deduction;
 import org.hrnode.aiqc.grade.StudyQc;
 import org.hrnode.aiqc.grade.StudyVerdict;
 import org.hrnode.aiqc.model.QcModel;
-import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
+import org.hrnode.dicom.io.DicomFile;
 import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
 
@@ -66,7 +66,11 @@ public final class EngineAssessor implements StudyAssessor {
         List<org.hrnode.aiqc.check.InstanceInput> inputs = new ArrayList<>();
         for (InstanceInput i : study.instances()) {
             inputs.add(org.hrnode.aiqc.check.InstanceInput.withPixelsOnDemand(i.header(),
-                    TransferSyntax.orDefault(i.transferSyntaxUid()), () -> read(i.object())));
+                    TransferSyntax.orDefault(i.transferSyntaxUid()), () -> {
+                        DicomFile file = read(i.object());
+                        return new org.hrnode.aiqc.check.InstanceInput.LoadedPixels(file.dataset(),
+                                file.transferSyntax());
+                    }));
         }
         StudyVerdict verdict = qc.evaluate(inputs);
         List<CatalogueMatch> items = match.items().stream()
@@ -116,9 +120,10 @@ public final class EngineAssessor implements StudyAssessor {
         };
     }
 
-    private static Dataset read(StoredObjectSource source) throws IOException {
+    /** The stored object as read now (its transfer syntax may be newer than the snapshot's, see StudyInputs). */
+    private static DicomFile read(StoredObjectSource source) throws IOException {
         try (InputStream in = source.open()) {
-            return DicomReader.read(in).dataset();
+            return DicomReader.read(in);
         } catch (DicomParseException e) {
             throw new IOException("the stored object does not parse: " + e.getMessage(), e);
         }

@@ -16,8 +16,8 @@ import org.hrnode.aiqc.model.QcModel;
 import org.hrnode.aiqc.model.QcPrediction;
 import org.hrnode.dicom.codec.PixelDataException;
 import org.hrnode.dicom.data.Dataset;
-import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.dict.Tag;
+import org.hrnode.dicom.io.DicomFile;
 
 /**
  * The learned model's view of a study: one image per series (the middle one by Instance Number) through
@@ -38,10 +38,10 @@ final class ModelOpinions {
     private static final String ZH = "AI 模型：图像退化提示（不计分）";
     private static final String EN = "AI model: image degradation hint (not scored)";
 
-    /** Reads an instance's full dataset, pixels included. */
+    /** Reads an instance's stored object, pixels included, in the syntax it is stored in now. */
     @FunctionalInterface
     interface DatasetLoader {
-        Dataset load(InstanceInput instance) throws IOException;
+        DicomFile load(InstanceInput instance) throws IOException;
     }
 
     private final Supplier<QcModel> model;
@@ -108,12 +108,12 @@ final class ModelOpinions {
         } catch (RuntimeException e) {
             return notApplicable(image, "the QC model is unavailable on this node: " + e.getMessage());
         }
-        Dataset dataset = loader.load(image);
+        DicomFile file = loader.load(image);
+        Dataset dataset = file.dataset();
         int frames = Math.max(1, dataset.getInt(Tag.NumberOfFrames, 1));
         QcPrediction prediction;
         try {
-            prediction = loaded.predict(DicomWorkingImages.of(dataset,
-                    TransferSyntax.orDefault(image.transferSyntaxUid()), frames / 2),
+            prediction = loaded.predict(DicomWorkingImages.of(dataset, file.transferSyntax(), frames / 2),
                     QcModality.ofDicom(dataset.getString(Tag.Modality)));
         } catch (PixelDataException | RuntimeException e) {
             return notApplicable(image, "the model could not read this image: " + e.getMessage());
