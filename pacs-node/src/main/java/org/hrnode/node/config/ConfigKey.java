@@ -47,7 +47,12 @@ public enum ConfigKey {
                     + "or *; empty = no CORS"),
     STOW_AE_TITLE("stow-ae-title", null,
             "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
-                    + "unset = ae-title");
+                    + "unset = ae-title"),
+    VIEWER_URL_TEMPLATE("viewer-url-template", "",
+            "viewer the QC console opens a study in, {study} = its Study Instance UID "
+                    + "(http://host/viewer?StudyInstanceUIDs={study}); empty = no viewer link"),
+    CONSOLE_MIN_CONFIDENCE_PERCENT("console-min-confidence-percent", "60",
+            "a best catalogue match below this confidence (%) puts a study on the QC console's worklist");
 
     private final String key;
     private final String defaultValue;
