@@ -14,7 +14,7 @@ const TEXT = {
     blindIntro: '随机抽取检查，隐藏机构（规范 §9.2 在线质控）。', size: '数量', draw: '抽取',
     exam: '检查信息', patientId: '患者 ID', patientName: '患者姓名', accession: '检查号', description: '检查描述',
     time: '检查时间', timeliness: '时效', series: '序列', images: '幅', checks: '质控检查', value: '测量值',
-    result: '结果', explanation: '说明', pass: '通过', fail: '未通过', notApplicable: '不适用',
+    result: '结果', explanation: '说明', threshold: '阈值', pass: '通过', fail: '未通过', notApplicable: '不适用',
     verdict: '结论', source: '来源', ai: 'AI', reviewer: '复核', eligible: '可互认', notEligible: '不予互认',
     reasons: '原因', window: '互认截止', openViewer: '在 OHIF 中打开', rendered: '渲染图像（含 HR 标识）',
     decision: '复核决定', confirm: '确认 AI 结论', overrule: '改判', reasonCode: '不予互认理由', comment: '备注',
@@ -35,7 +35,7 @@ const TEXT = {
     none: 'Nothing found', blindIntro: 'Random studies with the institution hidden (spec §9.2 online QC).',
     size: 'Size', draw: 'Draw', exam: 'Exam', patientId: 'Patient ID', patientName: 'Patient name',
     accession: 'Accession', description: 'Description', time: 'Study time', timeliness: 'Timeliness',
-    series: 'Series', images: 'images', checks: 'QC checks', value: 'Value', result: 'Result',
+    series: 'Series', images: 'images', checks: 'QC checks', value: 'Value', threshold: 'Threshold', result: 'Result',
     explanation: 'Explanation', pass: 'pass', fail: 'fail', notApplicable: 'n/a', verdict: 'Verdict',
     source: 'Source', ai: 'AI', reviewer: 'reviewer', eligible: 'eligible', notEligible: 'not eligible',
     reasons: 'Reasons', window: 'Recognised until', openViewer: 'Open in OHIF',
@@ -68,7 +68,7 @@ function el(tag, attrs, ...children) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on')) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
   return e;
 }
 
@@ -225,13 +225,15 @@ async function showStudy(uid, blind) {
     s.viewerUrl ? el('a', {href: s.viewerUrl, target: '_blank', rel: 'noopener', id: 'ohif'}, t('openViewer'))
       : el('span', {class: 'na'}, t('ohifNone')));
   const checks = el('table', {id: 'checks'}, el('thead', {}, el('tr', {}, el('th', {}, 'ID'), el('th', {}, 'scope'),
-      el('th', {}, t('value')), el('th', {}, t('result')), el('th', {}, t('explanation')))),
-    el('tbody', {}, (qc.checks || []).map(c => el('tr', {},
-      el('td', {}, c.id), el('td', {}, c.scope === 'study' ? c.scope : '…' + String(c.scope).slice(-8)),
-      el('td', {}, c.value === null || c.value === undefined ? '—' : JSON.stringify(c.value)),
+      el('th', {}, t('value')), el('th', {}, t('threshold')), el('th', {}, t('result')), el('th', {}, t('explanation')))),
+    el('tbody', {}, failedFirst(qc.checks || []).map(c => el('tr', {},
+      el('td', {}, c.id), el('td', {class: 'uid'}, c.scope === 'study' ? c.scope : '…' + String(c.scope).slice(-8)),
+      el('td', {}, checkValues(c.value)),
+      el('td', {class: 'small'}, c.value && typeof c.value === 'object' ? c.value.threshold || '' : ''),
       el('td', {class: c.passed === null ? 'na' : c.passed ? 'pass' : 'fail'},
         c.passed === null ? t('notApplicable') : c.passed ? t('pass') : t('fail')),
-      el('td', {}, lang === 'zh' ? c.zh : c.en)))));
+      el('td', {}, lang === 'zh' ? c.zh : c.en,
+        c.value && c.value.detail ? el('div', {class: 'small'}, c.value.detail) : null)))));
   view().replaceChildren(
     el('div', {class: 'cards'}, el('div', {class: 'card'}, el('h2', {}, t('exam')), facts), verdictCard,
       first ? el('div', {class: 'card'}, el('h3', {}, t('rendered')),
@@ -242,6 +244,21 @@ async function showStudy(uid, blind) {
           t('images')))))),
     el('div', {class: 'card'}, el('h2', {}, t('checks')), checks),
     decisionForm(uid, qc), historyTable(s.decisions));
+}
+
+/** Failed checks first, then those that passed, then those that did not apply; otherwise as the engines ran them. */
+function failedFirst(checks) {
+  const rank = c => c.passed === false ? 0 : c.passed ? 1 : 2;
+  return checks.map((c, i) => [c, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(x => x[0]);
+}
+
+/** A check's measured values as "name = value" lines; the engines report {outcome, values, threshold, detail}. */
+function checkValues(value) {
+  if (value === null || value === undefined) return '—';
+  if (typeof value !== 'object') return String(value);
+  const values = value.values || {};
+  const lines = Object.entries(values).map(([k, v]) => k + ' = ' + (typeof v === 'number' ? +v.toFixed(3) : v));
+  return lines.length ? lines.map(l => el('div', {class: 'small'}, l)) : (value.outcome || '—');
 }
 
 function decisionForm(uid, qc) {
@@ -312,8 +329,8 @@ function barChart(rows, width) {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('class', 'chart');
-  svg.setAttribute('width', w);
-  svg.setAttribute('height', rows.length * (barH + gap) + 4);
+  svg.setAttribute('viewBox', '0 0 ' + w + ' ' + (rows.length * (barH + gap) + 4));
+  svg.setAttribute('width', '100%');
   const add = (tag, attrs, text) => {
     const n = document.createElementNS(ns, tag);
     for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
@@ -396,11 +413,8 @@ async function drawQuality(card, institutions) {
   const metrics = [['timelinessM', r => r.timeliness.percent], ['completeness', r => r.completeness.percent],
     ['accuracy', r => r.accuracy.percent], ['lossless', r => r.lossless.percent]];
   for (const inst of institutions) {
-    const reports = [];
-    for (const [from, to] of months) {
-      try { reports.push(await api('/api/quality/institutions/' + encodeURIComponent(inst) + '?from=' + from + '&to=' + to)); }
-      catch { reports.push(null); }
-    }
+    const reports = await Promise.all(months.map(([from, to]) => api('/api/quality/institutions/'
+      + encodeURIComponent(inst) + '?from=' + from + '&to=' + to).catch(() => null)));
     card.append(el('h3', {}, inst), el('table', {}, el('tr', {}, el('th', {}, ''), months.map(m => el('th', {}, m[0].slice(0, 7)))),
       metrics.map(([k, f]) => el('tr', {}, el('td', {}, t(k)), reports.map(r => {
         const v = r ? f(r) : null;
