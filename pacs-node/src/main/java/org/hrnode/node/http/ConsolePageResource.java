@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,14 +21,8 @@ public final class ConsolePageResource {
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=UTF-8",
             "js", "text/javascript;charset=UTF-8", "css", "text/css;charset=UTF-8", "svg", "image/svg+xml");
 
-    /** {@code /console} itself: sent to {@code /console/} so the page's relative links resolve under it. */
+    /** {@code /console} and {@code /console/} alike (the page links its files by absolute path). */
     @GET
-    public Response root() {
-        return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create("/console/")).build();
-    }
-
-    @GET
-    @Path("/")
     public Response index() {
         return file("index.html");
     }

@@ -106,6 +106,9 @@ class ConsoleApiTest {
         assertThat(page2.path("total").asLong()).isEqualTo(2);
         assertThat(page2.path("rows").size()).isEqualTo(1);
         assertThat(page2.path("rows").get(0).path("studyInstanceUid").asText()).isEqualTo(gap);
+        JsonNode beyond = ok("/api/console/worklist?flagged=false&limit=1&offset=5");
+        assertThat(beyond.path("rows").size()).isZero();
+        assertThat(beyond.path("total").asLong()).as("counted past the last page too").isEqualTo(2);
     }
 
     @Test
@@ -295,6 +298,7 @@ class ConsoleApiTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("质控");
+        assertThat(api.get("/console").body()).isEqualTo(page.body());
         assertThat(api.get("/console/app.js").status()).isEqualTo(200);
         assertThat(api.get("/console/..%2Fhttp%2Fopenapi.json").status()).isEqualTo(404);
         assertThat(api.get("/console/nothing.js").status()).isEqualTo(404);

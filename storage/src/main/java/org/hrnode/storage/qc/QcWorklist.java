@@ -96,7 +96,14 @@ public final class QcWorklist {
         }).append(q.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST").append(", s.pk LIMIT ? OFFSET ?");
         sql.args.add(q.limit());
         sql.args.add(q.offset());
-        return run(sql, "read the QC worklist");
+        Page page = run(sql, "read the QC worklist");
+        if (page.rows().isEmpty() && q.offset() > 0) {
+            // past the last row the window count has no row to ride on: count from the first page
+            Sql first = filtered(q);
+            first.text.append(" LIMIT 1");
+            return new Page(run(first, "count the QC worklist").total(), List.of());
+        }
+        return page;
     }
 
     /** Up to {@code q.limit()} studies matching {@code q}, drawn at random (spec §9.2 online sampling). */
