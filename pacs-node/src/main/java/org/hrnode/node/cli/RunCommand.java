@@ -94,6 +94,8 @@ public final class RunCommand {
                 + "/api/  (health, quality/institutions/{code}, studies/{uid}/status)");
         out.println("  DICOMweb        http://" + c.bindAddress() + ":" + node.httpPort()
                 + "/dicomweb  (WADO-RS: instances, metadata, frames, bulk data; STOW-RS)");
+        out.println("  QC console      http://" + c.bindAddress() + ":" + node.httpPort()
+                + "/console/  (API documented at /api/openapi.json)");
         out.println("  storage         " + node.storage().describe());
         out.println("  AI QC           " + (node.qc().isPresent()
                 ? "judges studies " + c.qc().stable().toSeconds() + " s after their last instance, "
