@@ -14,6 +14,7 @@ import org.hrnode.node.cli.ImportCommand;
 import org.hrnode.node.cli.QualityCommand;
 import org.hrnode.node.cli.RecognitionCommand;
 import org.hrnode.node.cli.RunCommand;
+import org.hrnode.node.cli.TrainQcCommand;
 
 /** Command-line entry point behind {@code ./hrnode}: dispatches to one command per verb. */
 public final class Main {
@@ -41,6 +42,10 @@ public final class Main {
             case "catalog-match" -> {
                 logOnlyWarningsUnlessAsked();
                 yield new CatalogMatchCommand(System.getenv(), out, err).run(rest);
+            }
+            case "train-qc" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new TrainQcCommand(out, err).run(rest);
             }
             case "quality" -> new QualityCommand(System.getenv(), out, err, Clock.systemUTC()).run(rest);
             case "recognition" -> new RecognitionCommand(System.getenv(), out, err, Clock.systemUTC()).run(rest);

@@ -3,6 +3,8 @@ package org.hrnode.wado;
 import java.util.ArrayList;
 import java.util.List;
 import org.hrnode.wado.cors.CorsFilter;
+import org.hrnode.wado.qido.QidoResource;
+import org.hrnode.wado.qido.QidoSearch;
 import org.hrnode.wado.retrieve.WadoRs;
 import org.hrnode.wado.stow.StowResource;
 import org.hrnode.wado.render.RenderedResource;
@@ -29,6 +31,7 @@ public final class DicomWeb {
     /** The resources and providers serving DICOMweb over {@code context}. */
     public static List<Object> resources(DicomWebContext context) {
         List<Object> resources = new ArrayList<>();
+        resources.add(new QidoResource(new QidoSearch(context.index(), context.settings().qidoMaxResults())));
         resources.addAll(WadoRs.resources(context));
         resources.add(new StowResource(context.stow()));
         resources.add(new RenderedResource(context));

@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
  */
 class DicomWebRoutingTest {
 
-    /** Another resource rooted at the same path, as the QIDO-RS and WADO-RS resources are. */
+    /**
+     * Another resource rooted at the same path, as the QIDO-RS, WADO-RS and STOW-RS resources are, on a path none of
+     * them serves (UPS-RS work items).
+     */
     @Path(DicomWeb.BASE_PATH)
     public static final class OtherRootResource {
         @GET
-        @Path("studies")
-        public Response studies() {
-            return Response.ok("studies").build();
+        @Path("workitems")
+        public Response workitems() {
+            return Response.ok("workitems").build();
         }
     }
 
@@ -41,15 +44,15 @@ class DicomWebRoutingTest {
         }
         dispatcher.getRegistry().addSingletonResource(new OtherRootResource());
 
-        MockHttpResponse studies = call(dispatcher, DicomWeb.BASE_PATH + "/studies");
+        MockHttpResponse workitems = call(dispatcher, DicomWeb.BASE_PATH + "/workitems");
         MockHttpResponse thumbnail = call(dispatcher, DicomWeb.BASE_PATH + "/studies/1.2.3/thumbnail");
         MockHttpResponse rendered = call(dispatcher, DicomWeb.BASE_PATH + "/studies/1.2.3/series/1.2.3.1/instances/"
                 + ref.sopInstanceUid() + "/rendered");
         MockHttpResponse wado = call(dispatcher, "/wado?requestType=WADO&studyUID=1.2.3&seriesUID=1.2.3.1&objectUID="
                 + ref.sopInstanceUid() + "&contentType=image/png");
 
-        assertThat(studies.getStatus()).isEqualTo(200);
-        assertThat(studies.getContentAsString()).isEqualTo("studies");
+        assertThat(workitems.getStatus()).isEqualTo(200);
+        assertThat(workitems.getContentAsString()).isEqualTo("workitems");
         assertThat(thumbnail.getStatus()).isEqualTo(200);
         assertThat(thumbnail.getOutputHeaders().getFirst("Content-Type")).hasToString("image/jpeg");
         assertThat(rendered.getStatus()).isEqualTo(200);

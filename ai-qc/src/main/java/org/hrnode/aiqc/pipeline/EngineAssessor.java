@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hrnode.aiqc.catalog.CatalogMatch;
 import org.hrnode.aiqc.catalog.CatalogMatcher;
 import org.hrnode.aiqc.catalog.InstitutionMappings;
@@ -15,6 +16,7 @@ import org.hrnode.aiqc.check.Outcome;
 import org.hrnode.aiqc.grade.Deduction;
 import org.hrnode.aiqc.grade.StudyQc;
 import org.hrnode.aiqc.grade.StudyVerdict;
+import org.hrnode.aiqc.model.QcModel;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.io.DicomParseException;
@@ -22,8 +24,9 @@ import org.hrnode.dicom.io.DicomReader;
 
 /**
  * The node's assessor: the catalogue matcher says which item(s) a study is, the checks and grading say how good it
- * is. Both engines are stateless, so this is thread-safe. Pixels are read from the blob store only for the images
- * the metrics sample ({@link org.hrnode.aiqc.check.InstanceInput#withPixelsOnDemand}).
+ * is, and the learned model adds a per-series hint ({@link ModelOpinions}, not scored). All are thread-safe. Pixels
+ * are read from the blob store only for the images the metrics sample
+ * ({@link org.hrnode.aiqc.check.InstanceInput#withPixelsOnDemand}) and one image per series for the model.
  */
 public final class EngineAssessor implements StudyAssessor {
 
@@ -36,12 +39,24 @@ public final class EngineAssessor implements StudyAssessor {
     private final CatalogMatcher matcher;
     private final Function<String, InstitutionMappings> mappings;
     private final StudyQc qc;
+    private final ModelOpinions model;
 
-    /** @param mappings an institution's catalogue mapping table by institution code (empty when it has none) */
+    /**
+     * With the QC model shipped in the jar.
+     *
+     * @param mappings an institution's catalogue mapping table by institution code (empty when it has none)
+     */
     public EngineAssessor(CatalogMatcher matcher, Function<String, InstitutionMappings> mappings, StudyQc qc) {
+        this(matcher, mappings, qc, ModelOpinions.shipped());
+    }
+
+    /** @param model the learned model; a supplier that throws means none (its results then say why) */
+    public EngineAssessor(CatalogMatcher matcher, Function<String, InstitutionMappings> mappings, StudyQc qc,
+            Supplier<QcModel> model) {
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.mappings = Objects.requireNonNull(mappings, "mappings");
         this.qc = Objects.requireNonNull(qc, "qc");
+        this.model = new ModelOpinions(Objects.requireNonNull(model, "model"));
     }
 
     @Override
@@ -57,16 +72,21 @@ public final class EngineAssessor implements StudyAssessor {
         List<CatalogueMatch> items = match.items().stream()
                 .map(m -> new CatalogueMatch(m.item().no(), m.item().name(), m.confidence())).toList();
         List<Veto> vetoes = verdict.vetoes().stream().map(v -> new Veto(v.checkId(), v.zh(), v.en())).toList();
-        List<CheckResult> checks = verdict.allResults().stream().map(r -> {
+        List<CheckResult> checks = new ArrayList<>(verdict.allResults().stream().map(r -> {
             Deduction d = verdict.deductions().stream()
                     .filter(x -> x.checkId().equals(r.checkId()) && x.scope().equals(r.scope()))
                     .findFirst().orElse(null);
             return new CheckResult(r.checkId(), r.scope(), passed(r.outcome()), value(r),
                     d == null ? qc.table().require(r.checkId()).zh() : d.zh(),
                     d == null ? qc.table().require(r.checkId()).en() : d.en());
-        }).toList();
+        }).toList());
+        try {
+            checks.addAll(model.of(study, i -> read(i.object())));
+        } catch (IOException e) {
+            throw new AssessmentException("reading a stored object for the QC model: " + e.getMessage(), e);
+        }
         return new StudyAssessment(items, match.explanation(), verdict.score(), grade(verdict.grade()), vetoes,
-                checks, ENGINES_VERSION);
+                checks, ENGINES_VERSION + "; " + model.version());
     }
 
     /** Passed unless it failed; a warning passes at half the points. Not applicable is neither. */

@@ -178,7 +178,8 @@ public final class Node implements AutoCloseable {
                 compression::backlog));
         resources.addAll(ApiResources.console(config, storage, Clock.systemUTC(), marks::invalidate));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
-                storage.instanceMetadata(), marks, new DicomWebSettings(config.corsAllowedOrigins()),
+                storage.instanceMetadata(), marks,
+                new DicomWebSettings(config.corsAllowedOrigins(), config.qidoMaxResults()),
                 new IngestStow(ingest, config.stowAeTitle()))));
         return resources;
     }

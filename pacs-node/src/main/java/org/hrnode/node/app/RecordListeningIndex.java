@@ -2,6 +2,7 @@ package org.hrnode.node.app;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.hrnode.storage.index.Index;
 import org.hrnode.storage.index.InstanceRecord;
 import org.hrnode.storage.index.QueryResults;
@@ -32,6 +33,16 @@ final class RecordListeningIndex implements Index {
             recorded.run();
         }
         return outcome;
+    }
+
+    @Override
+    public Set<Integer> returnableAt(QueryLevel level) {
+        return index.returnableAt(level);
+    }
+
+    @Override
+    public Set<Integer> matchableAt(QueryLevel level) {
+        return index.matchableAt(level);
     }
 
     @Override

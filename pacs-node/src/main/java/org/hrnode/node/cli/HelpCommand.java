@@ -29,6 +29,9 @@ public final class HelpCommand {
                                      its instance headers (the institution's mapping table first)
                   recognition set|list|remove
                                      which catalogue items each institution is recognised for (川渝 HR)
+                  train-qc --data DIR --out DIR [--epochs N] [--seed S]
+                                     train the QC model on synthetic degradations of the DICOM
+                                     images under DIR (docs/QC-MODEL.md)
                   bench [JMH args]   run the JMH benchmarks
                   help               this text
 

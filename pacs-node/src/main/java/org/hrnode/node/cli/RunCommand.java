@@ -91,9 +91,11 @@ public final class RunCommand {
                 + (c.dicomTls().isPresent() ? " over TLS" : "") + "  (C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET; "
                 + (c.devMode() ? "dev mode: any calling AE" : "calling AEs from ./hrnode ae") + ")");
         out.println("  HTTP            http://" + c.bindAddress() + ":" + node.httpPort()
-                + "/api/  (health, quality/institutions/{code}, studies/{uid}/status)");
+                + "/api/  (health, quality, studies/{uid}/status, qc/studies/{uid}, qc/catalog, qc/recognition)");
         out.println("  DICOMweb        http://" + c.bindAddress() + ":" + node.httpPort()
-                + "/dicomweb  (WADO-RS: instances, metadata, frames, bulk data; STOW-RS)");
+                + "/dicomweb  (QIDO-RS search; WADO-RS: instances, metadata, frames, bulk data, rendered, thumbnails;"
+                + " STOW-RS)"
+                + " and /wado (WADO-URI)");
         out.println("  QC console      http://" + c.bindAddress() + ":" + node.httpPort()
                 + "/console/  (API documented at /api/openapi.json)");
         out.println("  storage         " + node.storage().describe());

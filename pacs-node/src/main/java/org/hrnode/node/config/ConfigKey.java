@@ -48,6 +48,8 @@ public enum ConfigKey {
     STOW_AE_TITLE("stow-ae-title", null,
             "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
                     + "unset = ae-title"),
+    QIDO_MAX_RESULTS("qido-max-results", "5000",
+            "most matches in one QIDO-RS response; more are cut off with a Warning header (1-10000)"),
     VIEWER_URL_TEMPLATE("viewer-url-template", "",
             "viewer the QC console opens a study in, {study} = its Study Instance UID "
                     + "(http://host/viewer?StudyInstanceUIDs={study}); empty = no viewer link"),

@@ -25,6 +25,7 @@ import org.hrnode.aiqc.pipeline.HrRules;
 import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
+import org.hrnode.storage.index.postgres.PostgresIndex;
 
 /**
  * Resolves each {@link ConfigKey} from, in order of precedence: command-line flag, environment variable, config
@@ -107,6 +108,7 @@ public final class ConfigLoader {
                 r.get(ConfigKey.STOW_AE_TITLE) == null ? aeTitle
                         : aeTitle(values.get(ConfigKey.STOW_AE_TITLE), sources.get(ConfigKey.STOW_AE_TITLE),
                                 ConfigKey.STOW_AE_TITLE),
+                r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS),
                 console(r));
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hrnode.dicom.testing.TestData;
 
 /**
@@ -34,6 +35,8 @@ final class OrthancPeer implements AutoCloseable {
     static final String AE_TITLE = "ORTHANC";
     /** The node's name among Orthanc's modalities, in REST paths. */
     static final String NODE_MODALITY = "hrnode";
+    private static final String DICOMWEB_PATH = "/dicom-web/";
+    private static final String WADO_URI_PATH = "/wado";
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -56,7 +59,7 @@ final class OrthancPeer implements AutoCloseable {
 
     /** Starts Orthanc under {@code dir} with the node (AE {@code nodeAeTitle} on 127.0.0.1:{@code nodePort}). */
     static OrthancPeer start(Path dir, String nodeAeTitle, int nodePort) throws Exception {
-        return start(dir, nodeAeTitle, nodePort, null);
+        return start(dir, config -> addNode(config, nodeAeTitle, nodePort));
     }
 
     /**
@@ -67,10 +70,34 @@ final class OrthancPeer implements AutoCloseable {
     static OrthancPeer startWithDicomWeb(Path dir, String nodeAeTitle, int nodePort, URI nodeDicomWeb)
             throws Exception {
         TestData.require(Files.isReadable(DICOMWEB_PLUGIN), DICOMWEB_PLUGIN + " (Debian orthanc-dicomweb)");
-        return start(dir, nodeAeTitle, nodePort, nodeDicomWeb);
+        return start(dir, config -> {
+            addNode(config, nodeAeTitle, nodePort);
+            config.putArray("Plugins").add(DICOMWEB_PLUGIN.toString());
+            config.putObject("DicomWeb").put("Enable", true).put("Root", DICOMWEB_PATH)
+                    .putObject("Servers").putArray(NODE_MODALITY).add(nodeDicomWeb.toString());
+        });
     }
 
-    private static OrthancPeer start(Path dir, String nodeAeTitle, int nodePort, URI nodeDicomWeb) throws Exception {
+    /**
+     * Starts Orthanc under {@code dir} as a DICOMweb server (Debian orthanc-dicomweb) at {@link #dicomWebRoot()},
+     * the reference the node's DICOMweb clients are checked against.
+     */
+    static OrthancPeer startDicomWeb(Path dir) throws Exception {
+        TestData.require(Files.isReadable(DICOMWEB_PLUGIN), DICOMWEB_PLUGIN + " (Debian orthanc-dicomweb)");
+        return start(dir, config -> {
+            config.putArray("Plugins").add(DICOMWEB_PLUGIN.toString());
+            config.putObject("DicomWeb").put("Enable", true).put("Root", DICOMWEB_PATH).put("EnableWado", true)
+                    .put("WadoRoot", WADO_URI_PATH);
+        });
+    }
+
+    /** The node as Orthanc's DICOM modality {@value #NODE_MODALITY}. */
+    private static void addNode(ObjectNode config, String nodeAeTitle, int nodePort) {
+        config.putObject("DicomModalities").putArray(NODE_MODALITY).add(nodeAeTitle).add(NodeUnderTest.LOOPBACK)
+                .add(nodePort);
+    }
+
+    private static OrthancPeer start(Path dir, Consumer<ObjectNode> configure) throws Exception {
         TestData.require(Files.isExecutable(BINARY), BINARY + " (Debian orthanc)");
         int dicomPort = freePort();
         int httpPort = freePort();
@@ -90,14 +117,8 @@ final class OrthancPeer implements AutoCloseable {
                 .put("DefaultEncoding", "Utf8")
                 // Orthanc drops an idle kept-alive connection after a second; the client would reuse it and fail
                 .put("KeepAlive", false);
-        var plugins = config.putArray("Plugins");
-        if (nodeDicomWeb != null) {
-            plugins.add(DICOMWEB_PLUGIN.toString());
-            ObjectNode dicomWeb = config.putObject("DicomWeb").put("Enable", true).put("Root", "/dicom-web/");
-            dicomWeb.putObject("Servers").putArray(NODE_MODALITY).add(nodeDicomWeb.toString());
-        }
-        config.putObject("DicomModalities").putArray(NODE_MODALITY).add(nodeAeTitle).add(NodeUnderTest.LOOPBACK)
-                .add(nodePort);
+        config.putArray("Plugins");
+        configure.accept(config);
         Path configFile = dir.resolve("orthanc.json");
         JSON.writeValue(configFile.toFile(), config);
         Path log = dir.resolve("orthanc.log");
@@ -136,6 +157,16 @@ final class OrthancPeer implements AutoCloseable {
             Thread.sleep(POLL_MILLIS);
         }
         throw new IOException("Orthanc did not answer within " + START_LIMIT + ":\n" + logTail());
+    }
+
+    /** The root of the DICOMweb plugin's services, without a trailing slash. */
+    String dicomWebRoot() {
+        return base.resolve(DICOMWEB_PATH).toString().replaceAll("/$", "");
+    }
+
+    /** The DICOMweb plugin's WADO-URI endpoint. */
+    String wadoUriEndpoint() {
+        return base.resolve(WADO_URI_PATH).toString();
     }
 
     int dicomPort() {

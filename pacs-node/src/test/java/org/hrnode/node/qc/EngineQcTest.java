@@ -76,7 +76,7 @@ class EngineQcTest {
 
         String study = importFiles(slices);
         JsonNode gap = verdict(study, slices.size());
-        assertThat(gap.path("modelVersion").asText()).isEqualTo(EngineAssessor.ENGINES_VERSION);
+        assertThat(gap.path("modelVersion").asText()).startsWith(EngineAssessor.ENGINES_VERSION).contains("qc-cnn-");
         assertThat(gap.path("items").get(0).path("no").asInt()).as(gap.toString()).isEqualTo(HEAD_CT_PLAIN);
         assertThat(gap.path("grade").asText()).isEqualTo("废");
         assertThat(gap.path("vetoes").findValuesAsText("code")).as(gap.toString()).containsExactly("C1");
@@ -89,7 +89,10 @@ class EngineQcTest {
         JsonNode whole = verdict(study, slices.size() + 1);
         assertThat(whole.path("vetoes").size()).as(whole.toString()).isZero();
         assertThat(whole.path("grade").asText()).isIn("甲", "乙");
-        assertThat(whole.path("checks").findValuesAsText("id")).contains("C1", "P0");
+        assertThat(whole.path("checks").findValuesAsText("id")).contains("C1", "P0", "AI-MODEL");
+        JsonNode model = whole.path("checks").findParents("id").stream()
+                .filter(c -> c.path("id").asText().equals("AI-MODEL")).findFirst().orElseThrow();
+        assertThat(model.path("value").path("probabilities").size()).as(model.toString()).isEqualTo(9);
         assertThat(whole.path("reasons").size()).as(whole.toString()).isZero();
         assertThat(whole.path("hrEligible").asBoolean()).isTrue();
         assertThat(node.node().marks().hasHrMark(study)).isTrue();

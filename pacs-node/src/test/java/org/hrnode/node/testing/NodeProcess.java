@@ -32,17 +32,20 @@ public final class NodeProcess implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
     private static final String UP = "HR Node is up.";
     private static final Pattern DICOM_LINE = Pattern.compile("^\\s+DICOM\\s+[0-9.]+:(\\d+)\\s");
+    private static final Pattern HTTP_LINE = Pattern.compile("^\\s+HTTP\\s+http://[0-9.]+:(\\d+)/");
 
     private final Process process;
     private final Path dataDir;
     private final List<String> output;
     private final int dicomPort;
+    private final int httpPort;
 
-    private NodeProcess(Process process, Path dataDir, List<String> output, int dicomPort) {
+    private NodeProcess(Process process, Path dataDir, List<String> output, int dicomPort, int httpPort) {
         this.process = process;
         this.dataDir = dataDir;
         this.output = output;
         this.dicomPort = dicomPort;
+        this.httpPort = httpPort;
     }
 
     /**
@@ -53,16 +56,19 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess start(Path dataDir, List<String> extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
-                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                "-Dfile.encoding=UTF-8", "-Dlogback.configurationFile=" + nodeLogConfiguration(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 "--dev-mode", "true", "--dicom-port", "0", "--http-port", "0", "--data-dir", dataDir.toString()));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("node-output-" + process.pid()).start(() -> drain(process, output, port));
+        CompletableFuture<Integer> http = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("node-output-" + process.pid())
+                .start(() -> drain(process, output, port, http));
         try {
             int dicomPort = port.get(START_WAIT.toSeconds(), TimeUnit.SECONDS);
-            return new NodeProcess(process, dataDir, output, dicomPort);
+            int httpPort = http.get(START_WAIT.toSeconds(), TimeUnit.SECONDS);
+            return new NodeProcess(process, dataDir, output, dicomPort, httpPort);
         } catch (ExecutionException | TimeoutException e) {
             kill(process);
             throw new IOException("node on " + dataDir + " did not come up within " + START_WAIT.toSeconds()
@@ -78,7 +84,8 @@ public final class NodeProcess implements AutoCloseable {
         return start(dataDir, List.of());
     }
 
-    private static void drain(Process process, List<String> output, CompletableFuture<Integer> port) {
+    private static void drain(Process process, List<String> output, CompletableFuture<Integer> port,
+            CompletableFuture<Integer> http) {
         boolean up = false;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -89,11 +96,28 @@ public final class NodeProcess implements AutoCloseable {
                 if (up && m.find()) {
                     port.complete(Integer.parseInt(m.group(1)));
                 }
+                Matcher h = HTTP_LINE.matcher(line);
+                if (up && h.find()) {
+                    http.complete(Integer.parseInt(h.group(1)));
+                }
             }
         } catch (IOException e) {
             port.completeExceptionally(e);
         }
         port.completeExceptionally(new IOException("node exited before reporting its DICOM port"));
+        http.completeExceptionally(new IOException("node exited before reporting its HTTP port"));
+    }
+
+    /**
+     * The node's own logging configuration: the test class path also holds the modules' logback-test.xml files
+     * (WARN and up), which would otherwise hide the node's event lines that tests read from its output.
+     */
+    private static String nodeLogConfiguration() {
+        java.net.URL url = Main.class.getResource("/logback.xml");
+        if (url == null) {
+            throw new IllegalStateException("the node's logback.xml is not on the class path");
+        }
+        return url.toString();
     }
 
     private static String javaBinary() {
@@ -102,6 +126,10 @@ public final class NodeProcess implements AutoCloseable {
 
     public int dicomPort() {
         return dicomPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     public long pid() {

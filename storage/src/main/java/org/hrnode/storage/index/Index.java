@@ -1,6 +1,7 @@
 package org.hrnode.storage.index;
 
 import java.util.List;
+import java.util.Set;
 import org.hrnode.storage.index.query.Query;
 import org.hrnode.storage.index.query.QueryLevel;
 
@@ -24,6 +25,17 @@ public interface Index {
      * <p>If this throws, nothing was recorded and the caller must delete the blob it stored for the record.
      */
     StoreOutcome recordInstance(InstanceRecord record);
+
+    /**
+     * The attributes a query at {@code level} returns from the index itself: those it holds at that level and above,
+     * and the counts and lists it computes (e.g. Number of Study Related Instances). At IMAGE level any other return
+     * key is read from the instance's stored metadata (slower: the metadata is parsed per match); at other levels it
+     * comes back empty.
+     */
+    Set<Integer> returnableAt(QueryLevel level);
+
+    /** The attributes a query at {@code level} can match on; other matching keys are ignored. */
+    Set<Integer> matchableAt(QueryLevel level);
 
     /** Runs a query; close the results when done. */
     QueryResults query(Query query);

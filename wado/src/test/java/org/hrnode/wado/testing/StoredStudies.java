@@ -161,4 +161,14 @@ public final class StoredStudies implements Index {
     public QueryResults query(Query query) {
         throw new UnsupportedOperationException("rendering never queries");
     }
+
+    @Override
+    public Set<Integer> returnableAt(QueryLevel level) {
+        throw new UnsupportedOperationException("rendering never queries");
+    }
+
+    @Override
+    public Set<Integer> matchableAt(QueryLevel level) {
+        throw new UnsupportedOperationException("rendering never queries");
+    }
 }

@@ -86,7 +86,16 @@ final class Binder {
     }
 
     private Binder textArray(List<String> values) throws SQLException {
-        statement.setArray(++index, statement.getConnection().createArrayOf("text", values.toArray(String[]::new)));
+        return textArray(values.toArray(String[]::new));
+    }
+
+    /** A {@code text[]}; null binds SQL NULL. */
+    Binder textArray(String[] values) throws SQLException {
+        if (values == null) {
+            statement.setNull(++index, Types.ARRAY);
+        } else {
+            statement.setArray(++index, statement.getConnection().createArrayOf("text", values));
+        }
         return this;
     }
 

@@ -24,6 +24,8 @@ import org.hrnode.storage.index.StoreOutcome;
  *       UID between steps 1 and 3, start over ({@link RetryableConflict}); step 1 then sees it.</li>
  *   <li>Or, for other bytes under a known SOP Instance UID, copy the current row into {@code instance_versions}
  *       and overwrite it with the new one, version + 1.</li>
+ *   <li>Keep the counters and SOP classes of the series and study (V7): a new instance adds itself, a new version
+ *       recounts the series and studies it leaves and joins. The study and series rows are locked already.</li>
  *   <li>Queue the instance for compression if wanted, and bump its study's QC job (last, so the job row is locked
  *       for the shortest time).</li>
  * </ol>
@@ -31,8 +33,8 @@ import org.hrnode.storage.index.StoreOutcome;
 final class InstanceWriter {
 
     private static final String LOCK_EXISTING = """
-            SELECT pk, COALESCE(received_sha256, sha256) AS sha256 FROM instances WHERE sop_instance_uid = ?
-            FOR UPDATE""";
+            SELECT pk, series_fk, COALESCE(received_sha256, sha256) AS sha256 FROM instances
+            WHERE sop_instance_uid = ? FOR UPDATE""";
 
     private static final String UPSERT_PATIENT = """
             INSERT INTO patients AS t (patient_id, issuer_of_patient_id, %s, patient_birth_date, patient_sex)
@@ -74,7 +76,33 @@ final class InstanceWriter {
                 series_date = COALESCE(EXCLUDED.series_date, t.series_date),
                 series_time = COALESCE(EXCLUDED.series_time, t.series_time),
                 updated_at = now()
-            RETURNING pk""";
+            RETURNING pk, (xmax = 0) AS inserted""";
+
+    /*
+     * The counters and SOP classes of V7, kept here so that queries never count instances. A new instance adds one
+     * to its series and study (and its series to the study when the upsert created it); both rows are already
+     * locked by the upserts of this transaction.
+     */
+    private static final String COUNT_SERIES_INSTANCE =
+            "UPDATE series SET number_of_instances = number_of_instances + 1 WHERE pk = ?";
+    private static final String COUNT_STUDY_INSTANCE = """
+            UPDATE studies SET number_of_instances = number_of_instances + 1,
+                number_of_series = number_of_series + CASE WHEN ? THEN 1 ELSE 0 END,
+                sop_classes_in_study = CASE WHEN ? = ANY(sop_classes_in_study) THEN sop_classes_in_study
+                    ELSE ARRAY(SELECT DISTINCT c FROM unnest(array_append(sop_classes_in_study, ?)) c ORDER BY 1) END
+            WHERE pk = ?""";
+    /* A new version may change its SOP class or series: count the series and studies it leaves and joins anew. */
+    private static final String RECOUNT_SERIES = """
+            UPDATE series se SET number_of_instances = (SELECT count(*) FROM instances i WHERE i.series_fk = se.pk)
+            WHERE se.pk IN (?, ?)""";
+    private static final String RECOUNT_STUDIES = """
+            UPDATE studies st SET
+                number_of_series = (SELECT count(*) FROM series se WHERE se.study_fk = st.pk),
+                number_of_instances = (SELECT COALESCE(sum(se.number_of_instances), 0) FROM series se
+                                       WHERE se.study_fk = st.pk),
+                sop_classes_in_study = ARRAY(SELECT DISTINCT i.sop_class_uid FROM instances i
+                                             JOIN series se ON se.pk = i.series_fk WHERE se.study_fk = st.pk ORDER BY 1)
+            WHERE st.pk IN (SELECT study_fk FROM series WHERE pk IN (?, ?))""";
 
     /** The instance columns written from a record, in binding order (see {@link #bindInstance}). */
     private static final String INSTANCE_COLUMNS = """
@@ -114,6 +142,7 @@ final class InstanceWriter {
     StoreOutcome record(Connection connection, InstanceRecord record) throws SQLException {
         String sopInstanceUid = record.instance().sopInstanceUid();
         Long existing = null;
+        long previousSeriesPk = 0;
         try (PreparedStatement s = connection.prepareStatement(LOCK_EXISTING)) {
             s.setString(1, sopInstanceUid);
             try (ResultSet rs = s.executeQuery()) {
@@ -122,12 +151,14 @@ final class InstanceWriter {
                         return StoreOutcome.DUPLICATE;
                     }
                     existing = rs.getLong("pk");
+                    previousSeriesPk = rs.getLong("series_fk");
                 }
             }
         }
         long patientPk = upsertPatient(connection, record.patient());
         long studyPk = upsertStudy(connection, patientPk, record);
-        long seriesPk = upsertSeries(connection, studyPk, record.series());
+        UpsertedSeries series = upsertSeries(connection, studyPk, record.series());
+        long seriesPk = series.pk();
         if (existing == null) {
             try (PreparedStatement s = connection.prepareStatement(INSERT_INSTANCE)) {
                 bindInstance(new Binder(s), seriesPk, record);
@@ -138,6 +169,7 @@ final class InstanceWriter {
                     }
                 }
             }
+            countNewInstance(connection, studyPk, series, record.instance().sopClassUid());
             queueCompressionIfWanted(connection, record);
             queueQc(connection, studyPk);
             return StoreOutcome.NEW;
@@ -150,15 +182,41 @@ final class InstanceWriter {
             bindInstance(new Binder(s), seriesPk, record).bigint(existing);
             s.executeUpdate();
         }
+        recount(connection, previousSeriesPk, seriesPk);
         queueCompressionIfWanted(connection, record);
         queueQc(connection, studyPk);
         return StoreOutcome.NEW_VERSION;
+    }
+
+    private record UpsertedSeries(long pk, boolean inserted) {
+    }
+
+    private static void countNewInstance(Connection connection, long studyPk, UpsertedSeries series,
+                                         String sopClassUid) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(COUNT_SERIES_INSTANCE)) {
+            s.setLong(1, series.pk());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = connection.prepareStatement(COUNT_STUDY_INSTANCE)) {
+            new Binder(s).bool(series.inserted()).text(sopClassUid).text(sopClassUid).bigint(studyPk);
+            s.executeUpdate();
+        }
     }
 
     private static void queueQc(Connection connection, long studyPk) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(QUEUE_QC)) {
             s.setLong(1, studyPk);
             s.executeUpdate();
+        }
+    }
+
+    private static void recount(Connection connection, long previousSeriesPk, long seriesPk) throws SQLException {
+        for (String sql : new String[] {RECOUNT_SERIES, RECOUNT_STUDIES}) {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setLong(1, previousSeriesPk);
+                s.setLong(2, seriesPk);
+                s.executeUpdate();
+            }
         }
     }
 
@@ -192,12 +250,18 @@ final class InstanceWriter {
         }
     }
 
-    private static long upsertSeries(Connection connection, long studyPk, InstanceRecord.Series se)
+    /** The series row, and whether this transaction created it ({@code xmax = 0} only on a fresh insert). */
+    private static UpsertedSeries upsertSeries(Connection connection, long studyPk, InstanceRecord.Series se)
             throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(UPSERT_SERIES)) {
             new Binder(s).bigint(studyPk).text(se.seriesInstanceUid()).text(se.modality()).integer(se.seriesNumber())
                     .text(se.description()).text(se.bodyPartExamined()).date(se.seriesDate()).time(se.seriesTime());
-            return returnedKey(s);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("upsert returned no key");
+                }
+                return new UpsertedSeries(rs.getLong(1), rs.getBoolean(2));
+            }
         }
     }
 

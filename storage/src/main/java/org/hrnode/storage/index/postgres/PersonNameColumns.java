@@ -5,13 +5,14 @@ import java.util.Collections;
 import org.hrnode.dicom.data.PersonName;
 
 /**
- * The five columns a Person Name occupies: {@code <base>} (whole value), {@code <base>_alphabetic},
- * {@code <base>_ideographic}, {@code <base>_phonetic} (component groups, trailing empty components removed) and
- * {@code <base>_search} (alphabetic group folded by {@link SearchText}).
+ * The six columns a Person Name occupies: {@code <base>} (whole value), {@code <base>_alphabetic},
+ * {@code <base>_ideographic}, {@code <base>_phonetic} (component groups, trailing empty components removed),
+ * {@code <base>_search} (alphabetic group folded by {@link SearchText}) and {@code <base>_fuzzy} (the text[] of
+ * {@link SearchText#fuzzyTerms}).
  */
 final class PersonNameColumns {
 
-    private static final String[] SUFFIXES = {"", "_alphabetic", "_ideographic", "_phonetic", "_search"};
+    private static final String[] SUFFIXES = {"", "_alphabetic", "_ideographic", "_phonetic", "_search", "_fuzzy"};
 
     private PersonNameColumns() {
     }
@@ -47,16 +48,18 @@ final class PersonNameColumns {
 
     static void bind(Binder binder, PersonName name) throws SQLException {
         if (name == null || name.isEmpty()) {
-            for (int i = 0; i < SUFFIXES.length; i++) {
+            for (int i = 0; i < SUFFIXES.length - 1; i++) {
                 binder.text(null);
             }
+            binder.textArray(null);
             return;
         }
         binder.text(name.toString())
                 .text(emptyToNull(name.alphabetic()))
                 .text(emptyToNull(name.ideographic()))
                 .text(emptyToNull(name.phonetic()))
-                .text(SearchText.fold(emptyToNull(name.alphabetic())));
+                .text(SearchText.fold(emptyToNull(name.alphabetic())))
+                .textArray(SearchText.fuzzyTerms(name.alphabetic(), name.ideographic(), name.phonetic()));
     }
 
     private static String emptyToNull(String s) {

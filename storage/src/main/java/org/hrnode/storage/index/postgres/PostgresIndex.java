@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.hrnode.storage.db.Transactor;
 import org.hrnode.storage.index.Index;
@@ -18,6 +19,7 @@ import org.hrnode.storage.index.StoreOutcome;
 import org.hrnode.storage.index.StoredInstanceRef;
 import org.hrnode.storage.index.query.Query;
 import org.hrnode.storage.index.query.QueryLevel;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +86,16 @@ public final class PostgresIndex implements Index {
     }
 
     @Override
+    public Set<Integer> returnableAt(QueryLevel level) {
+        return QueryColumn.usableAt(Objects.requireNonNull(level, "level"));
+    }
+
+    @Override
+    public Set<Integer> matchableAt(QueryLevel level) {
+        return QueryColumn.matchableAt(Objects.requireNonNull(level, "level"));
+    }
+
+    @Override
     public QueryResults query(Query query) {
         Objects.requireNonNull(query, "query");
         int limit = query.limit() == 0 ? maxResults : Math.min(query.limit(), maxResults);
@@ -97,13 +109,18 @@ public final class PostgresIndex implements Index {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             statement = connection.prepareStatement(sql.sql());
+            // Plan every query with its values: after five executions of one SQL text the driver would switch to a
+            // server-side prepared statement, and PostgreSQL may then keep a generic plan, which cannot use an index
+            // for "name LIKE $1" and, betting on LIMIT, walks every study in key order to find a rare name (measured
+            // 31 ms instead of 0.2 ms on 10,000 studies, bench/qido.sh).
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             statement.setFetchSize(CursorQueryResults.FETCH_SIZE);
             Binder binder = new Binder(statement);
             for (Object parameter : sql.parameters()) {
                 binder.any(parameter);
             }
             ResultSet rows = statement.executeQuery();
-            return new CursorQueryResults(connection, statement, rows, new MatchMapper(query, sql.selected()), limit);
+            return new CursorQueryResults(connection, statement, rows, new MatchMapper(query, sql.selected(), sql.metadataSelected()), limit);
         } catch (SQLException e) {
             IndexException failure = Transactor.translate("query " + query, e);
             closeAddingSuppressed(failure, statement, connection);

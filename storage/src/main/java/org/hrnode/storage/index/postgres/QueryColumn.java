@@ -2,6 +2,7 @@ package org.hrnode.storage.index.postgres;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hrnode.dicom.dict.Tag;
@@ -35,6 +36,8 @@ record QueryColumn(int tag, QueryLevel level, String expression, Kind kind) {
         INTEGER,
         /** Computed count, returned only. */
         COUNT,
+        /** A text[] of UIDs returned as a multi-valued attribute; matches if any element is one of the values. */
+        UID_SET,
         /** Modalities in Study, computed from the series; matched as "any series has this modality". */
         MODALITIES
     }
@@ -45,11 +48,10 @@ record QueryColumn(int tag, QueryLevel level, String expression, Kind kind) {
     private static final String COUNT_INSTANCES_OF_PATIENT = """
             (SELECT count(*) FROM instances x JOIN series y ON y.pk = x.series_fk JOIN studies z ON z.pk = y.study_fk
              WHERE z.patient_fk = p.pk)""";
-    private static final String COUNT_SERIES_OF_STUDY = "(SELECT count(*) FROM series x WHERE x.study_fk = st.pk)";
-    private static final String COUNT_INSTANCES_OF_STUDY = """
-            (SELECT count(*) FROM instances x JOIN series y ON y.pk = x.series_fk WHERE y.study_fk = st.pk)""";
-    private static final String COUNT_INSTANCES_OF_SERIES =
-            "(SELECT count(*) FROM instances x WHERE x.series_fk = se.pk)";
+    // Maintained by InstanceWriter (V7): reading them costs nothing, counting instances per study would not.
+    private static final String COUNT_SERIES_OF_STUDY = "st.number_of_series";
+    private static final String COUNT_INSTANCES_OF_STUDY = "st.number_of_instances";
+    private static final String COUNT_INSTANCES_OF_SERIES = "se.number_of_instances";
     static final String MODALITIES_OF_STUDY = """
             (SELECT string_agg(DISTINCT x.modality, '\\' ORDER BY x.modality) FROM series x WHERE x.study_fk = st.pk)""";
 
@@ -78,6 +80,7 @@ record QueryColumn(int tag, QueryLevel level, String expression, Kind kind) {
             new QueryColumn(Tag.NumberOfStudyRelatedSeries, QueryLevel.STUDY, COUNT_SERIES_OF_STUDY, Kind.COUNT),
             new QueryColumn(Tag.NumberOfStudyRelatedInstances, QueryLevel.STUDY, COUNT_INSTANCES_OF_STUDY,
                     Kind.COUNT),
+            new QueryColumn(Tag.SOPClassesInStudy, QueryLevel.STUDY, "st.sop_classes_in_study", Kind.UID_SET),
 
             new QueryColumn(Tag.SeriesInstanceUID, QueryLevel.SERIES, "se.series_instance_uid", Kind.UID),
             new QueryColumn(Tag.Modality, QueryLevel.SERIES, "se.modality", Kind.TEXT),
@@ -100,6 +103,23 @@ record QueryColumn(int tag, QueryLevel level, String expression, Kind kind) {
 
     private static final Map<Integer, QueryColumn> BY_TAG =
             ALL.stream().collect(Collectors.toUnmodifiableMap(QueryColumn::tag, Function.identity()));
+
+    /** What the SELECT list reads for this column. */
+    String selectExpression() {
+        return kind == Kind.UID_SET ? "array_to_string(" + expression + ", '\\')" : expression;
+    }
+
+    /** The attributes a query at {@code level} can match or return: those of its level and above. */
+    static Set<Integer> usableAt(QueryLevel level) {
+        return ALL.stream().filter(c -> c.level().isAtOrAbove(level)).map(QueryColumn::tag)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** {@link #usableAt(QueryLevel)} without the counts, which are returned only. */
+    static Set<Integer> matchableAt(QueryLevel level) {
+        return ALL.stream().filter(c -> c.level().isAtOrAbove(level) && c.kind() != Kind.COUNT)
+                .map(QueryColumn::tag).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** The column of {@code tag}, or null if the index does not hold it. */
     static QueryColumn of(int tag) {

@@ -8,6 +8,7 @@ import org.hrnode.dicom.data.PersonName;
 import org.hrnode.dicom.data.Tags;
 import org.hrnode.storage.index.query.InvalidQueryException;
 import org.hrnode.storage.index.query.Matcher;
+import org.hrnode.storage.index.query.Matchers;
 import org.hrnode.storage.index.query.Query;
 import org.hrnode.storage.index.query.QueryLevel;
 
@@ -27,9 +28,13 @@ import org.hrnode.storage.index.query.QueryLevel;
  */
 final class QuerySqlBuilder {
 
-    /** The statement, its parameters in order, the columns selected (result column i+1 is selected.get(i)). */
+    /**
+     * The statement, its parameters in order, the columns selected (result column i+1 is selected.get(i)), and
+     * whether the instance's stored DICOM JSON follows them as one more column (IMAGE level, when a return key is
+     * not among the columns: {@link MatchMapper} fills it from there).
+     */
     record SqlQuery(String sql, List<Object> parameters, List<QueryColumn> selected,
-                    List<Integer> ignoredMatchingKeys) {
+                    List<Integer> ignoredMatchingKeys, boolean metadataSelected) {
     }
 
     private static final Map<QueryLevel, String> FROM = Map.of(
@@ -79,7 +84,12 @@ final class QuerySqlBuilder {
         StringBuilder sql = new StringBuilder("SELECT ");
         List<QueryColumn> columns = List.copyOf(selected.values());
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(columns.get(i).expression());
+            sql.append(i == 0 ? "" : ", ").append(columns.get(i).selectExpression());
+        }
+        boolean metadata = level == QueryLevel.IMAGE && query.returnKeys().stream()
+                .anyMatch(tag -> !selected.containsKey(tag) && !MatchMapper.QUERY_DESCRIPTION.contains(tag));
+        if (metadata) {
+            sql.append(", i.metadata");
         }
         sql.append(" FROM ").append(FROM.get(level));
         if (!conditions.isEmpty()) {
@@ -88,7 +98,7 @@ final class QuerySqlBuilder {
         sql.append(" ORDER BY ").append(ORDER.get(level)).append(" LIMIT ? OFFSET ?");
         parameters.add(rows);
         parameters.add(query.offset());
-        return new SqlQuery(sql.toString(), List.copyOf(parameters), columns, List.copyOf(ignored));
+        return new SqlQuery(sql.toString(), List.copyOf(parameters), columns, List.copyOf(ignored), metadata);
     }
 
     private String condition(QueryColumn column, Matcher matcher) {
@@ -105,6 +115,11 @@ final class QuerySqlBuilder {
                     : unsupported(column, matcher);
             case DATE_TIME -> matcher instanceof Matcher.DateTimeRange r ? range(expr, r.from(), r.to())
                     : unsupported(column, matcher);
+            case UID_SET -> switch (matcher) {
+                case Matcher.Single single -> param("? = ANY(" + expr + ")", single.value());
+                case Matcher.AnyOf list -> param(expr + " && ?", list.values().toArray(String[]::new));
+                default -> unsupported(column, matcher);
+            };
             case COUNT -> throw new IllegalStateException("counts are not matched");
         };
     }
@@ -129,6 +144,15 @@ final class QuerySqlBuilder {
     }
 
     private String personNameCondition(QueryColumn column, String base, Matcher matcher) {
+        if (query.fuzzyPersonNames()) {
+            return switch (matcher) {
+                case Matcher.Single s -> fuzzyPersonName(base, s.value(), false);
+                case Matcher.Wildcard w -> fuzzyPersonName(base, w.pattern(), true);
+                case Matcher.AnyOf list -> "(" + String.join(" OR ", list.values().stream()
+                        .map(v -> fuzzyPersonName(base, v, false)).toList()) + ")";
+                default -> unsupported(column, matcher);
+            };
+        }
         return switch (matcher) {
             case Matcher.Single s -> personName(base, s.value(), false);
             case Matcher.Wildcard w -> personName(base, w.pattern(), true);
@@ -160,6 +184,27 @@ final class QuerySqlBuilder {
             if (!group.isEmpty() && !group.equals("*")) {
                 String text = g == 0 ? SearchText.fold(group) : group;
                 all.add(param(base + suffixes[g] + LIKE, pattern(text, wildcard)));
+            }
+        }
+        return all.isEmpty() ? "TRUE" : "(" + String.join(" AND ", all) + ")";
+    }
+
+    /**
+     * Fuzzy matching against the {@code _fuzzy} terms (see {@link SearchText#fuzzyTerms}): every group of the value
+     * must match some term; without wild cards by array containment, which the GIN index answers.
+     */
+    private String fuzzyPersonName(String base, String value, boolean wildcard) {
+        List<String> all = new ArrayList<>();
+        for (String group : value.split(String.valueOf(PersonName.GROUP_DELIMITER), -1)) {
+            String term = SearchText.compact(SearchText.fold(group));
+            if (term.isEmpty() || term.chars().allMatch(c -> c == '*')) {
+                continue;
+            }
+            if (wildcard && Matchers.hasWildcard(term)) {
+                all.add(param("EXISTS (SELECT 1 FROM unnest(" + base + "_fuzzy) t WHERE t" + LIKE + ")",
+                        SearchText.likeFromWildcard(term)));
+            } else {
+                all.add(param(base + "_fuzzy @> ?", new String[] {term}));
             }
         }
         return all.isEmpty() ? "TRUE" : "(" + String.join(" AND ", all) + ")";

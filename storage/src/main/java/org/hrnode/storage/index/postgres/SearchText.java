@@ -2,6 +2,7 @@ package org.hrnode.storage.index.postgres;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,7 @@ final class SearchText {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final char ESCAPE = '\\';
+    private static final Pattern NOT_IN_TERMS = Pattern.compile("[\\^\\s\u00b7\u30fb]+");
 
     private SearchText() {
     }
@@ -27,6 +29,35 @@ final class SearchText {
         }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The fuzzy search terms of a person name's component groups (see V7__query_counters_and_fuzzy_names.sql): for
+     * each non-empty group, the group {@link #compact compacted} and each of its components compacted; distinct,
+     * sorted; null when there is none.
+     */
+    static String[] fuzzyTerms(String... groups) {
+        TreeSet<String> terms = new TreeSet<>();
+        for (String group : groups) {
+            if (group == null || group.isEmpty()) {
+                continue;
+            }
+            String folded = fold(group);
+            terms.add(compact(folded));
+            for (String component : folded.split("\\^", -1)) {
+                terms.add(compact(component));
+            }
+        }
+        terms.remove("");
+        return terms.isEmpty() ? null : terms.toArray(String[]::new);
+    }
+
+    /**
+     * {@code text} without component delimiters, white space and the middle dots that separate transliterated
+     * foreign names in Chinese (U+00B7) and Japanese (U+30FB): how people type a name into a search box.
+     */
+    static String compact(String text) {
+        return NOT_IN_TERMS.matcher(text).replaceAll("");
     }
 
     /** A {@code LIKE ... ESCAPE '\'} pattern matching {@code text} literally. */

@@ -139,7 +139,8 @@ public final class Matchers {
         return time;
     }
 
-    static boolean hasWildcard(String value) {
+    /** Whether {@code value} holds a DICOM wild card ('*' or '?'). */
+    public static boolean hasWildcard(String value) {
         return value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
     }
 

@@ -43,6 +43,7 @@ public final class Query {
     private final Map<Integer, VR> returnKeyVrs;
     private final int offset;
     private final int limit;
+    private final boolean fuzzyPersonNames;
 
     private Query(Builder b) {
         this.level = b.level;
@@ -52,6 +53,7 @@ public final class Query {
         this.returnKeyVrs = Map.copyOf(b.returnKeys);
         this.offset = b.offset;
         this.limit = b.limit;
+        this.fuzzyPersonNames = b.fuzzyPersonNames;
     }
 
     /** A Study Root query from a C-FIND identifier; see {@link #fromIdentifier(Dataset, QueryLevel, InformationModel)}. */
@@ -121,10 +123,19 @@ public final class Query {
         return limit;
     }
 
+    /**
+     * Whether person names match fuzzily (QIDO-RS {@code fuzzymatching=true}): the value, without component
+     * delimiters and spaces, case- and accent-insensitively against a whole component group or any one component of
+     * any group, so {@code 王小东}, {@code 小东} and {@code wang xiaodong} all find {@code Wang^XiaoDong=王^小东}.
+     */
+    public boolean fuzzyPersonNames() {
+        return fuzzyPersonNames;
+    }
+
     @Override
     public String toString() {
         return "Query[" + level + ", " + model + ", " + matches.size() + " matching keys, " + returnKeys.size()
-                + " return keys, offset " + offset + ", limit " + limit + "]";
+                + " return keys, offset " + offset + ", limit " + limit + (fuzzyPersonNames ? ", fuzzy" : "") + "]";
     }
 
     /** Assembles a query; {@link #match(int, String...)} parses values by the dictionary VR of the tag. */
@@ -135,6 +146,7 @@ public final class Query {
         private final Map<Integer, VR> returnKeys = new LinkedHashMap<>();
         private int offset;
         private int limit;
+        private boolean fuzzyPersonNames;
 
         private Builder(QueryLevel level) {
             this.level = Objects.requireNonNull(level, "level");
@@ -186,6 +198,12 @@ public final class Query {
                 throw new InvalidQueryException("limit must not be negative, got " + limit);
             }
             this.limit = limit;
+            return this;
+        }
+
+        /** See {@link Query#fuzzyPersonNames()}. */
+        public Builder fuzzyPersonNames(boolean fuzzy) {
+            this.fuzzyPersonNames = fuzzy;
             return this;
         }
 
