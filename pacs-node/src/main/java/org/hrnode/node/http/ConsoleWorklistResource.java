@@ -81,6 +81,7 @@ public final class ConsoleWorklistResource {
      * @param flagged  only AI-flagged studies (default true): grade 丙/废, a veto, no catalogue item, or low confidence
      * @param grade    effective grade, 甲乙丙废 or A-D
      * @param check    id of a check that failed
+     * @param decided  true: only studies a reviewer decided; false: only those still to review
      * @param sort     date (default), score, grade, institution, evaluated; {@code order} asc or desc (default)
      */
     @GET
@@ -88,12 +89,12 @@ public final class ConsoleWorklistResource {
     public Response worklist(@QueryParam("flagged") String flagged, @QueryParam("institution") String institution,
             @QueryParam("region") String region, @QueryParam("modality") String modality,
             @QueryParam("item") String item, @QueryParam("grade") String grade, @QueryParam("check") String check,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort,
+            @QueryParam("decided") String decided, @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort,
             @QueryParam("order") String order, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
         try {
-            WorklistQuery q = query(flagged, institution, region, modality, item, grade, check, from, to, sort, order,
-                    limit, offset);
+            WorklistQuery q = query(flagged, institution, region, modality, item, grade, check, decided, from, to,
+                    sort, order, limit, offset);
             QcWorklist.Page page = worklist.page(q);
             return Response.ok(new Page(page.total(), q.offset(), q.limit(),
                     page.rows().stream().map(r -> row(r, false)).toList())).build();
@@ -108,7 +109,7 @@ public final class ConsoleWorklistResource {
     public Response sample(@QueryParam("size") String size, @QueryParam("flagged") String flagged,
             @QueryParam("modality") String modality, @QueryParam("region") String region) {
         try {
-            WorklistQuery q = query(flagged, null, region, modality, null, null, null, null, null, null, null,
+            WorklistQuery q = query(flagged, null, region, modality, null, null, null, null, null, null, null, null,
                     size == null ? "10" : size, null);
             return Response.ok(worklist.sample(q).stream().map(r -> row(r, true)).toList()).build();
         } catch (IllegalArgumentException e) {
@@ -224,8 +225,8 @@ public final class ConsoleWorklistResource {
     }
 
     private WorklistQuery query(String flagged, String institution, String region, String modality, String item,
-            String grade, String check, String from, String to, String sort, String order, String limit,
-            String offset) {
+            String grade, String check, String decided, String from, String to, String sort, String order,
+            String limit, String offset) {
         boolean flaggedOnly = flagged == null || flagged.isBlank() || bool("flagged", flagged);
         String o = order == null || order.isBlank() ? "desc" : order;
         if (!o.equals("asc") && !o.equals("desc")) {
@@ -233,7 +234,8 @@ public final class ConsoleWorklistResource {
         }
         return new WorklistQuery(flaggedOnly, settings.minConfidence(), blank(institution), blank(region),
                 blank(modality), item == null || item.isBlank() ? null : integer("item", item),
-                grade == null || grade.isBlank() ? null : Grade.parse(grade).name(), blank(check), day("from", from),
+                grade == null || grade.isBlank() ? null : Grade.parse(grade).name(), blank(check),
+                decided == null || decided.isBlank() ? null : bool("decided", decided), day("from", from),
                 day("to", to), sort == null || sort.isBlank() ? "date" : sort, o.equals("desc"),
                 limit == null || limit.isBlank() ? 50 : integer("limit", limit),
                 offset == null || offset.isBlank() ? 0 : integer("offset", offset));

@@ -7,7 +7,8 @@ const TEXT = {
   zh: {
     title: '川渝影像互认 · 质控中心', 'nav.worklist': '工作列表', 'nav.blind': '盲抽', 'nav.dashboard': '看板',
     'nav.registry': '互认登记', 'nav.api': 'API', lang: 'English',
-    flagged: '仅 AI 标记', institution: '机构', region: '地区', modality: '模态', item: '目录项', grade: '等级',
+    flagged: '仅 AI 标记', undecided: '仅未复核',
+    institution: '机构', region: '地区', modality: '模态', item: '目录项', grade: '等级',
     check: '未通过检查', from: '起始日期', to: '截止日期', search: '查询', all: '全部', total: '共 {n} 条',
     prev: '上一页', next: '下一页', page: '第 {p} / {n} 页', study: '检查', date: '检查日期', score: '评分',
     aiGrade: 'AI 等级', hr: '川渝 HR', vetoes: '否决', decided: '已复核', yes: '是', no: '否', none: '无记录',
@@ -28,7 +29,8 @@ const TEXT = {
   en: {
     title: 'Chuanyu imaging recognition · QC centre', 'nav.worklist': 'Worklist', 'nav.blind': 'Blind sample',
     'nav.dashboard': 'Dashboard', 'nav.registry': 'Registry', 'nav.api': 'API', lang: '中文',
-    flagged: 'AI-flagged only', institution: 'Institution', region: 'Region', modality: 'Modality', item: 'Item',
+    flagged: 'AI-flagged only', undecided: 'Not yet reviewed',
+    institution: 'Institution', region: 'Region', modality: 'Modality', item: 'Item',
     grade: 'Grade', check: 'Failed check', from: 'From', to: 'To', search: 'Search', all: 'All', total: '{n} studies',
     prev: 'Previous', next: 'Next', page: 'Page {p} of {n}', study: 'Study', date: 'Study date', score: 'Score',
     aiGrade: 'AI grade', hr: 'Chuanyu HR', vetoes: 'Vetoes', decided: 'Reviewed', yes: 'yes', no: 'no',
@@ -111,6 +113,8 @@ async function showWorklist() {
   const form = el('form', {class: 'filters', id: 'filters'},
     el('label', {}, el('span', {}, t('flagged')),
       el('input', {type: 'checkbox', name: 'flagged', checked: q.get('flagged') !== 'false'})),
+    el('label', {}, el('span', {}, t('undecided')),
+      el('input', {type: 'checkbox', name: 'undecided', checked: q.get('decided') === 'false'})),
     FILTERS.map(f => el('label', {}, t(f), f === 'grade'
       ? el('select', {name: f}, el('option', {value: ''}, t('all')),
           GRADES.map(g => el('option', {value: g, selected: q.get(f) === g}, g)))
@@ -121,6 +125,7 @@ async function showWorklist() {
     e.preventDefault();
     const n = new URLSearchParams();
     n.set('flagged', form.flagged.checked ? 'true' : 'false');
+    if (form.undecided.checked) n.set('decided', 'false');
     for (const f of FILTERS) if (form[f].value) n.set(f, form[f].value);
     for (const k of ['sort', 'order', 'limit']) if (q.get(k)) n.set(k, q.get(k));
     location.hash = '#/worklist?' + n;

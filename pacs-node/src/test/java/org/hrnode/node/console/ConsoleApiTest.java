@@ -122,6 +122,7 @@ class ConsoleApiTest {
         assertBad("/api/console/worklist?limit=ten", "limit");
         assertBad("/api/console/worklist?item=x", "item");
         assertBad("/api/console/worklist?flagged=maybe", "flagged");
+        assertBad("/api/console/worklist?decided=perhaps", "decided");
         assertBad("/api/console/sample?size=1000", "limit");
     }
 
@@ -227,6 +228,8 @@ class ConsoleApiTest {
         assertThat(history.get(0).path("reasonName").asText()).contains("图像质量");
 
         assertThat(uids("/api/console/worklist")).as("now 丙, the study is flagged").contains(whole);
+        assertThat(uids("/api/console/worklist?flagged=false&decided=true")).containsExactly(whole);
+        assertThat(uids("/api/console/worklist?flagged=false&decided=false")).containsExactly(gap);
         JsonNode after = ok("/api/console/dashboard");
         assertThat(after.path("gradesByInstitution").path(NodeUnderTest.INSTITUTION_CODE).path("丙").asLong())
                 .isEqualTo(1);

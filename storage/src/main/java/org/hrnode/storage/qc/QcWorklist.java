@@ -240,6 +240,9 @@ public final class QcWorklist {
             sql.and("r.checks::jsonb @> jsonb_build_array(jsonb_build_object('id', ?::text, 'passed', false))",
                     q.failedCheck());
         }
+        if (q.decided() != null) {
+            sql.and("e.decided = ?", q.decided());
+        }
         if (q.from() != null) {
             sql.and("s.study_date >= ?", Date.valueOf(q.from()));
         }

@@ -11,12 +11,13 @@ import java.util.Set;
  * @param itemNo        catalogue item among the matched ones
  * @param grade         effective grade A-D
  * @param failedCheck   id of a check that failed
+ * @param decided       true: only studies a reviewer decided; false: only those not yet decided
  * @param from          first study date included; {@code to} the last
  * @param sort          one of {@link #SORTS}; {@code descending} its direction
  * @param limit         rows per page (1-500); {@code offset} rows skipped
  */
 public record WorklistQuery(boolean flaggedOnly, double minConfidence, String institution, String region,
-                            String modality, Integer itemNo, String grade, String failedCheck, LocalDate from,
+                            String modality, Integer itemNo, String grade, String failedCheck, Boolean decided, LocalDate from,
                             LocalDate to, String sort, boolean descending, int limit, int offset) {
 
     /** Sort keys and the column each orders by. */
