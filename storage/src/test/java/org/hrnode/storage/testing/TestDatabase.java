@@ -44,8 +44,8 @@ public final class TestDatabase {
     /** Empties every table of the index and the AE registry. */
     public static void reset() {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE qc_decisions, qc_results, qc_jobs, institution_recognition, compression_queue, series_metadata,"
-                    + " instance_versions, instances, series, studies, patients, application_entities"
+            s.execute("TRUNCATE qc_decisions, qc_results, qc_jobs, institution_recognition, compression_queue,"
+                    + " series_metadata, instance_versions, instances, series, studies, patients, application_entities"
                     + " RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);
