@@ -200,9 +200,10 @@ public final class Node implements AutoCloseable {
 
     /** The node's API and its DICOMweb service, served on one HTTP port. */
     private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
-            CompressionWorker compression, StudyMarks marks, IngestService ingest) {
+            CompressionWorker compression, QcStudyMarks marks, IngestService ingest) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
+        resources.addAll(ApiResources.console(config, storage, Clock.systemUTC(), marks::invalidate));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
                 storage.instanceMetadata(), marks,
                 new DicomWebSettings(config.corsAllowedOrigins(), config.qidoMaxResults()),

@@ -32,7 +32,9 @@ import org.hrnode.storage.metadata.PostgresInstanceMetadataIndex;
 import org.hrnode.storage.qc.InstitutionRecognitions;
 import org.hrnode.storage.qc.QcJobQueue;
 import org.hrnode.storage.qc.QcResults;
+import org.hrnode.storage.qc.QcDecisions;
 import org.hrnode.storage.qc.QcStudies;
+import org.hrnode.storage.qc.QcWorklist;
 import org.hrnode.storage.quality.PostgresQualityStatistics;
 import org.hrnode.storage.reports.PostgresRecognitionRecords;
 import org.hrnode.storage.reports.PostgresReports;
@@ -192,6 +194,16 @@ public final class NodeStorage implements AutoCloseable {
     /** The stored AI QC results. */
     public QcResults qcResults() {
         return new QcResults(transactor);
+    }
+
+    /** Reviewers' decisions on the AI verdicts (the effective verdict, the audit trail). */
+    public QcDecisions qcDecisions() {
+        return new QcDecisions(transactor);
+    }
+
+    /** The QC console's reads over judged studies. */
+    public QcWorklist qcWorklist() {
+        return new QcWorklist(transactor);
     }
 
     /** Studies as AI QC reads them. */

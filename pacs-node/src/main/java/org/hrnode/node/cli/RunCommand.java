@@ -118,6 +118,8 @@ public final class RunCommand {
                 + "/dicomweb  (QIDO-RS search; WADO-RS: instances, metadata, frames, bulk data, rendered, thumbnails;"
                 + " STOW-RS)"
                 + " and /wado (WADO-URI)");
+        out.println("  QC console      http://" + c.bindAddress() + ":" + node.httpPort()
+                + "/console/  (API documented at /api/openapi.json)");
         out.println("  storage         " + node.storage().describe());
         out.println("  AI QC           " + (node.qc().isPresent()
                 ? "judges studies " + c.qc().stable().toSeconds() + " s after their last instance, "

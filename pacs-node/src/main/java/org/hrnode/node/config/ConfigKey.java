@@ -65,7 +65,12 @@ public enum ConfigKey {
     HTTP_TLS_PASSWORD("http-tls-password", "", "password of the HTTPS key store (prefer the environment variable)"),
     HTTP_BEHIND_TLS_PROXY("http-behind-tls-proxy", "false",
             "production without http-tls-keystore: a TLS terminator (e.g. an SM2 national-crypto gateway) in front "
-                    + "takes the clients' TLS");
+                    + "takes the clients' TLS"),
+    VIEWER_URL_TEMPLATE("viewer-url-template", "",
+            "viewer the QC console opens a study in, {study} = its Study Instance UID "
+                    + "(http://host/viewer?StudyInstanceUIDs={study}); empty = no viewer link"),
+    CONSOLE_MIN_CONFIDENCE_PERCENT("console-min-confidence-percent", "60",
+            "a best catalogue match below this confidence (%) puts a study on the QC console's worklist");
 
     private final String key;
     private final String defaultValue;

@@ -111,7 +111,17 @@ public final class ConfigLoader {
                         : aeTitle(values.get(ConfigKey.STOW_AE_TITLE), sources.get(ConfigKey.STOW_AE_TITLE),
                                 ConfigKey.STOW_AE_TITLE),
                 r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS),
-                security(r));
+                security(r),
+                console(r));
+    }
+
+    private static ConsoleSettings console(Resolved r) throws ConfigException {
+        String template = r.get(ConfigKey.VIEWER_URL_TEMPLATE);
+        if (template != null && !template.isBlank() && !template.contains(ConsoleSettings.STUDY_PLACEHOLDER)) {
+            throw r.error(ConfigKey.VIEWER_URL_TEMPLATE, "must name the study as " + ConsoleSettings.STUDY_PLACEHOLDER);
+        }
+        return new ConsoleSettings(template == null || template.isBlank() ? Optional.empty() : Optional.of(template),
+                r.integer(ConfigKey.CONSOLE_MIN_CONFIDENCE_PERCENT, 0, 100) / 100.0);
     }
 
     /**

@@ -35,12 +35,14 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param stowAeTitle the sender AE title STOW-RS uploads are recorded with (and their institution looked up by)
  * @param qidoMaxResults the most matches one QIDO-RS response holds
  * @param security production or dev mode, bearer tokens, HTTPS
+ * @param console the QC-centre console (viewer link, worklist threshold)
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
         Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, ZoneId timeZone, Duration lateAfter,
         boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc,
-        List<String> corsAllowedOrigins, String stowAeTitle, int qidoMaxResults, SecuritySettings security) {
+        List<String> corsAllowedOrigins, String stowAeTitle, int qidoMaxResults, SecuritySettings security,
+        ConsoleSettings console) {
 
     public NodeConfig {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);

@@ -2,6 +2,7 @@ package org.hrnode.node.http;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.hrnode.aiqc.catalog.Catalog;
 import org.hrnode.aiqc.catalog.CatalogMatcher;
@@ -21,6 +22,28 @@ public final class ApiResources {
     private ApiResources() {
     }
 
+    /** The AI verdicts with the reviewers' decisions, as {@code /api/qc/studies} and the console show them. */
+    public static QcStudyResource qcStudyResource(NodeConfig config, NodeStorage storage, Clock clock) {
+        return new QcStudyResource(storage.qcResults(), storage.qcDecisions(), QcWorker.MAX_ATTEMPTS, clock,
+                config.timeZone());
+    }
+
+    /**
+     * The QC-centre console's API ({@code /api/console}).
+     *
+     * @param verdictChanged told each study whose effective verdict a reviewer changed
+     */
+    public static List<Object> console(NodeConfig config, NodeStorage storage, Clock clock,
+            Consumer<String> verdictChanged) {
+        return List.of(
+                new ConsoleStudyResource(storage.qcWorklist(), storage.qcDecisions(), storage.qcResults(),
+                        storage.qcJobQueue(), qcStudyResource(config, storage, clock), config.console(),
+                        verdictChanged),
+                new ConsoleWorklistResource(storage.qcWorklist(), storage.qcDecisions(), config.console()),
+                new OpenApiResource(),
+                new ConsolePageResource());
+    }
+
     /** @param compressionBacklog images stored but not yet losslessly compressed */
     public static List<Object> of(NodeConfig config, NodeStorage storage, Clock clock,
             LongSupplier compressionBacklog) {
@@ -32,7 +55,7 @@ public final class ApiResources {
                 new StudyStatusResource(new StudyStatuses(statistics)),
                 new HealthResource(statistics, storage.blobs(), compressionBacklog),
                 new CatalogResource(catalog),
-                new QcStudyResource(storage.qcResults(), QcWorker.MAX_ATTEMPTS, clock, config.timeZone()),
+                qcStudyResource(config, storage, clock),
                 new RecognitionResource(storage.recognitions()),
                 new QcBacklogResource(() -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS)),
                 new ReportResource(new ReportService(storage.reports())),

@@ -54,6 +54,11 @@ public final class AccessRules {
             rule(WRITE, "/api/qc/recognition(/.*)?", EnumSet.of(Role.ADMIN)),
             // the QC console and its APIs: reviewers decide, admins look on
             rule(Set.of(), "/api/qc(/.*)?", EnumSet.of(Role.REVIEWER, Role.ADMIN)),
+            // the console's own API: reviewers decide and re-run QC, admins look on
+            rule(WRITE, "/api/console/studies/[^/]+/(decisions|rerun)", EnumSet.of(Role.REVIEWER)),
+            rule(Set.of(), "/api/console(/.*)?", EnumSet.of(Role.REVIEWER, Role.ADMIN)),
+            // the API's own description, for anyone signed in
+            rule(READ, "/api/openapi.json", EnumSet.allOf(Role.class)),
             rule(Set.of(), "/console(/.*)?", EnumSet.of(Role.REVIEWER, Role.ADMIN)),
             rule(READ, "/api/quality(/.*)?", EnumSet.of(Role.REVIEWER, Role.ADMIN)),
             rule(READ, "/api/reports(/.*)?", EnumSet.of(Role.REVIEWER, Role.ADMIN)),

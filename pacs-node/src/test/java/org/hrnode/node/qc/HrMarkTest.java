@@ -16,6 +16,7 @@ import org.hrnode.storage.db.Transactor;
 import org.hrnode.storage.index.postgres.PostgresIndex;
 import org.hrnode.storage.qc.ClaimedJob;
 import org.hrnode.storage.qc.QcJobQueue;
+import org.hrnode.storage.qc.QcDecisions;
 import org.hrnode.storage.qc.QcResultRecord;
 import org.hrnode.storage.qc.QcResults;
 import org.hrnode.storage.testing.TestDatabase;
@@ -64,7 +65,8 @@ class HrMarkTest {
     @Test
     void theMarkLastsUntilTheWindowsLastDayInBeijingAndTheApiSaysWhyItLapsed() {
         QcStudyMarks marks = new QcStudyMarks(results, Duration.ofSeconds(30), clock, BEIJING, nanos::get);
-        QcStudyResource api = new QcStudyResource(results, QcWorker.MAX_ATTEMPTS, clock, BEIJING);
+        QcStudyResource api = new QcStudyResource(results, new QcDecisions(new Transactor(TestDatabase.dataSource())), QcWorker.MAX_ATTEMPTS, clock,
+                BEIJING);
         assertThat(marks.hasHrMark(STUDY)).isTrue();
         QcStudyResource.StudyQc before = (QcStudyResource.StudyQc) api.study(STUDY).getEntity();
         assertThat(before.hrEligible()).isTrue();

@@ -85,6 +85,15 @@ public final class QcJobQueue {
     private static final String RENEW =
             "UPDATE qc_jobs SET lease_until = now() + make_interval(secs => ?) WHERE study_fk = ? AND claim_id = ?";
 
+    /**
+     * A reviewer asks for the study to be judged again: one more generation makes its job due (already stable, so at
+     * once), with its attempts reset as a new instance would.
+     */
+    private static final String REQUEUE = """
+            UPDATE qc_jobs j SET generation = j.generation + 1, attempts = 0, retry_at = NULL, last_error = NULL
+            FROM studies s WHERE s.pk = j.study_fk AND s.study_instance_uid = ?
+            RETURNING j.generation""";
+
     private static final String BACKLOG =
             "SELECT count(*) FROM qc_jobs WHERE generation > evaluated_generation AND attempts < ?";
 
@@ -248,5 +257,17 @@ public final class QcJobQueue {
 
     private static double seconds(Duration d) {
         return d.toMillis() / 1000.0;
+    }
+
+    /** Queues the study to be judged again; the generation its result will carry, or empty when it is unknown. */
+    public Optional<Long> requeue(String studyInstanceUid) {
+        return transactor.inTransaction("queue a study for QC again", connection -> {
+            try (PreparedStatement s = connection.prepareStatement(REQUEUE)) {
+                s.setString(1, studyInstanceUid);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
     }
 }

@@ -21,7 +21,7 @@ public final class QcResults {
             WHERE s.study_instance_uid = ?""";
 
     private static final String ELIGIBLE = """
-            SELECT r.hr_eligible AND r.hr_window_end >= ? FROM qc_results r JOIN studies s ON s.pk = r.study_fk
+            SELECT e.hr_eligible AND e.hr_window_end >= ? FROM qc_effective e JOIN studies s ON s.pk = e.study_fk
             WHERE s.study_instance_uid = ?""";
 
     private final Transactor transactor;
@@ -50,7 +50,8 @@ public final class QcResults {
     }
 
     /**
-     * Whether the study's latest result made it HR eligible and {@code day} is within its recognition window; false
+     * Whether the study's effective verdict (the latest reviewer's decision, else the latest result; V11) made it HR
+     * eligible and {@code day} is within its recognition window; false
      * when unknown or not yet judged.
      */
     public boolean hrEligibleOn(String studyInstanceUid, LocalDate day) {
