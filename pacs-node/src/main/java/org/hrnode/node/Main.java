@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.hrnode.node.cli.AeCommand;
+import org.hrnode.node.cli.AuditCommand;
 import org.hrnode.node.cli.CatalogMatchCommand;
 import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
@@ -34,6 +35,10 @@ public final class Main {
             case "run" -> new RunCommand(System.getenv(), out, err).run(rest);
             case "dump" -> new DumpCommand(out, err).run(rest);
             case "ae" -> new AeCommand(System.getenv(), out, err).run(rest);
+            case "audit" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new AuditCommand(System.getenv(), out, err).run(rest);
+            }
             case "import" -> {
                 logOnlyWarningsUnlessAsked();
                 yield new ImportCommand(System.getenv(), out, err, stderrIsTerminal()).run(rest);

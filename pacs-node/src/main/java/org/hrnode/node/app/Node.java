@@ -17,6 +17,9 @@ import org.hrnode.aiqc.grade.QcOptions;
 import org.hrnode.aiqc.grade.StudyQc;
 import org.hrnode.aiqc.pipeline.EngineAssessor;
 import org.hrnode.aiqc.pipeline.StudyAssessor;
+import org.hrnode.node.audit.AuditService;
+import org.hrnode.node.audit.DimseAudit;
+import org.hrnode.node.audit.HttpAuditFilter;
 import org.hrnode.node.catalog.CatalogService;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
@@ -66,9 +69,11 @@ public final class Node implements AutoCloseable {
     private final CompressionWorker compression;
     private final Optional<QcWorker> qc;
     private final StudyMarks marks;
+    private final AuditService audit;
 
     private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom, HttpServer http,
-            CompressionWorker compression, Optional<QcWorker> qc, StudyMarks marks) {
+            CompressionWorker compression, Optional<QcWorker> qc, StudyMarks marks, AuditService audit) {
+        this.audit = audit;
         this.config = config;
         this.storage = storage;
         this.ingest = ingest;
@@ -100,10 +105,12 @@ public final class Node implements AutoCloseable {
             throws IOException {
         CompressionWorker compression = null;
         QcWorker qc = null;
+        AuditService audit = null;
         try {
+            audit = AuditService.start(storage.auditLog(), config.audit(), Clock.systemUTC());
             ReadOptions readOptions = readOptions(config);
             compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions);
-            IngestService ingest = newIngestService(config, storage, compression::queued);
+            IngestService ingest = newIngestService(config, storage, compression::queued).audited(audit);
             compression.start();
             QcStudyMarks marks = new QcStudyMarks(storage.qcResults(), config.qc().poll(), Clock.systemUTC(),
                     config.timeZone());
@@ -115,11 +122,11 @@ public final class Node implements AutoCloseable {
                 LOG.warn("event=qc_not_judging reason=\"no StudyAssessor installed\" effect=\"studies stay queued for"
                         + " AI QC; none is marked 川渝 HR\"");
             }
-            DicomServer dicom = startDicom(config, storage, ingest);
+            DicomServer dicom = startDicom(config, storage, ingest, new DimseAudit(audit, Clock.systemUTC()));
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), httpResources(config, storage, compression, marks, ingest),
+                        config.httpPort()), httpResources(config, storage, compression, marks, ingest, audit),
                         List.of(DicomWeb.STOW_PATH));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
@@ -131,8 +138,11 @@ public final class Node implements AutoCloseable {
                     config.corsAllowedOrigins().isEmpty() ? "none" : String.join(",", config.corsAllowedOrigins()));
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
                     config.uncompressedImages().configValue());
+            LOG.info("event=audit retention_days={} queue={} encryption_at_rest={}",
+                    config.audit().retention().days(), config.audit().queueSize(),
+                    config.encryptionKeyFile().isPresent() ? "SM4-GCM" : "off");
             return new Node(config, storage, ingest, dicom, http, compression, Optional.ofNullable(qc),
-                    marks);
+                    marks, audit);
         } catch (IOException | RuntimeException e) {
             try {
                 if (qc != null) {
@@ -140,6 +150,9 @@ public final class Node implements AutoCloseable {
                 }
                 if (compression != null) {
                     compression.close();
+                }
+                if (audit != null) {
+                    audit.close();
                 }
                 storage.close();
             } catch (IOException | RuntimeException closing) {
@@ -173,9 +186,10 @@ public final class Node implements AutoCloseable {
 
     /** The node's API and its DICOMweb service, served on one HTTP port. */
     private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
-            CompressionWorker compression, StudyMarks marks, IngestService ingest) {
+            CompressionWorker compression, StudyMarks marks, IngestService ingest, AuditService audit) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
+        resources.add(new HttpAuditFilter(audit, Clock.systemUTC()));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
                 storage.instanceMetadata(), marks, new DicomWebSettings(config.corsAllowedOrigins()),
                 new IngestStow(ingest, config.stowAeTitle()))));
@@ -220,14 +234,14 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private static DicomServer startDicom(NodeConfig config, NodeStorage storage, IngestService ingest)
-            throws IOException {
+    private static DicomServer startDicom(NodeConfig config, NodeStorage storage, IngestService ingest,
+            DimseAudit audit) throws IOException {
         IndexRetrieveHandler retrieve = new IndexRetrieveHandler(storage.index(), storage.blobs(),
-                storage.aeRegistry());
+                storage.aeRegistry(), audit);
         ServiceRegistry services = ServiceRegistry.builder()
                 .verification()
                 .storage(StorageSopClasses.all(), new IngestStoreHandler(ingest))
-                .find(IndexFindHandler.informationModels(), new IndexFindHandler(storage.index()))
+                .find(IndexFindHandler.informationModels(), new IndexFindHandler(storage.index(), audit))
                 .move(IndexRetrieveHandler.moveModels(), retrieve,
                         new AssociationRequestor(AssociationSettings.defaults()))
                 .get(IndexRetrieveHandler.getModels(), retrieve)
@@ -287,6 +301,11 @@ public final class Node implements AutoCloseable {
         return qc;
     }
 
+    /** The audit trail every service records into. */
+    public AuditService audit() {
+        return audit;
+    }
+
     /** The worker that compresses uncompressed images after ingest; its backlog is a quality metric. */
     public CompressionWorker compression() {
         return compression;
@@ -306,7 +325,11 @@ public final class Node implements AutoCloseable {
                     try {
                         compression.close();
                     } finally {
-                        storage.close();
+                        try {
+                            audit.close(); // after the services: their last requests are written too
+                        } finally {
+                            storage.close();
+                        }
                     }
                 }
             }

@@ -14,7 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.hrnode.node.config.NodeConfig;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.PostgresAeRegistry;
+import org.hrnode.storage.audit.PostgresAuditLog;
 import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.blob.EncryptionKeys;
+import org.hrnode.storage.blob.Sm4GcmBlobStore;
 import org.hrnode.storage.catalog.CatalogMappings;
 import org.hrnode.storage.catalog.PostgresCatalogMappings;
 import org.hrnode.storage.compression.CompressionQueue;
@@ -133,11 +136,27 @@ public final class NodeStorage implements AutoCloseable {
     }
 
     private static BlobStore openBlobStore(NodeConfig config) throws IOException {
+        BlobStore store;
         if (config.s3().isPresent()) {
-            return S3BlobStore.open(config.s3().get());
+            store = S3BlobStore.open(config.s3().get());
+        } else {
+            Files.createDirectories(config.blobDir());
+            store = new FileSystemBlobStore(config.blobDir());
         }
-        Files.createDirectories(config.blobDir());
-        return new FileSystemBlobStore(config.blobDir());
+        return encryptedIfConfigured(config, store);
+    }
+
+    /** SM4-GCM at rest when a key file is configured; a bad key file stops the node before it stores anything. */
+    private static BlobStore encryptedIfConfigured(NodeConfig config, BlobStore store) throws IOException {
+        if (config.encryptionKeyFile().isEmpty()) {
+            return store;
+        }
+        try {
+            return new Sm4GcmBlobStore(store, EncryptionKeys.read(config.encryptionKeyFile().get()));
+        } catch (IOException | IllegalArgumentException e) {
+            store.close();
+            throw new IOException("encryption-key-file: " + e.getMessage(), e);
+        }
     }
 
     private static Path publish(Path runtimeDir, DatabaseConfig db) throws IOException {
@@ -165,6 +184,11 @@ public final class NodeStorage implements AutoCloseable {
                     + file + "): " + e.getMessage(), e);
         }
         return new DatabaseConfig(p.getProperty(URL), p.getProperty(USER), p.getProperty(PASSWORD, ""), 2);
+    }
+
+    /** The audit trail's table (append, export, verify, prune). */
+    public PostgresAuditLog auditLog() {
+        return new PostgresAuditLog(database.dataSource());
     }
 
     /** Uncompressed images waiting to be compressed losslessly. */

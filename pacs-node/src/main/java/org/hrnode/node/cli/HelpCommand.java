@@ -21,6 +21,7 @@ public final class HelpCommand {
                   test               run the full test suite (installs Debian test peers where it can)
                   import DIR         store every DICOM file under DIR (node stopped or running)
                   ae add|list|remove the DICOM peers the node accepts and sends to
+                  audit verify|export  check the SM3 hash chain of the audit trail; export a period as JSON lines
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
                   quality --institution CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                      an institution's data-quality report (QC spec 7.1)

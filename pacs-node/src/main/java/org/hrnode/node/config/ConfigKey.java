@@ -47,7 +47,13 @@ public enum ConfigKey {
                     + "or *; empty = no CORS"),
     STOW_AE_TITLE("stow-ae-title", null,
             "sender AE title recorded for STOW-RS uploads (its AE registry entry gives the institution); "
-                    + "unset = ae-title");
+                    + "unset = ae-title"),
+    AUDIT_RETENTION_DAYS("audit-retention-days", "180",
+            "days audit records are kept before pruning; at least 180 (six months, Ningxia spec 7.1)"),
+    AUDIT_QUEUE_SIZE("audit-queue-size", "100000",
+            "audit events waiting for the database; beyond this they are dropped, counted and logged"),
+    ENCRYPTION_KEY_FILE("encryption-key-file", null,
+            "SM4 key file (current=ID, key.ID=32 hex digits); set = stored objects encrypted at rest with SM4-GCM");
 
     private final String key;
     private final String defaultValue;

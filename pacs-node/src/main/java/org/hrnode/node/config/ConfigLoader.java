@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.hrnode.aiqc.pipeline.Grade;
 import org.hrnode.aiqc.pipeline.HrRules;
 import org.hrnode.storage.ae.UncompressedImages;
+import org.hrnode.storage.audit.AuditRetention;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
 
@@ -51,6 +52,10 @@ public final class ConfigLoader {
     private static final int MAX_POLL_SECONDS = 60 * 60;
     /** A year: the programme speaks of one month; anything longer is no longer "recent" (spec 6.5). */
     private static final int MAX_WINDOW_MONTHS = 12;
+
+    /** A queue smaller than one batch would drop events in any burst; a larger one than this only hides an outage. */
+    private static final int MIN_AUDIT_QUEUE = 1000;
+    private static final int MAX_AUDIT_QUEUE = 10_000_000;
 
     private final Map<String, String> env;
 
@@ -106,7 +111,26 @@ public final class ConfigLoader {
                 corsAllowedOrigins(r),
                 r.get(ConfigKey.STOW_AE_TITLE) == null ? aeTitle
                         : aeTitle(values.get(ConfigKey.STOW_AE_TITLE), sources.get(ConfigKey.STOW_AE_TITLE),
-                                ConfigKey.STOW_AE_TITLE));
+                                ConfigKey.STOW_AE_TITLE),
+                audit(r),
+                Optional.ofNullable(r.get(ConfigKey.ENCRYPTION_KEY_FILE)).map(Path::of));
+    }
+
+    /** Retention below the six months the Ningxia spec requires is refused, never raised silently. */
+    private static AuditSettings audit(Resolved r) throws ConfigException {
+        int days;
+        try {
+            days = Integer.parseInt(r.get(ConfigKey.AUDIT_RETENTION_DAYS));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw r.error(ConfigKey.AUDIT_RETENTION_DAYS, "must be a whole number of days, at least "
+                    + AuditRetention.MINIMUM_DAYS);
+        }
+        if (days < AuditRetention.MINIMUM_DAYS) {
+            throw r.error(ConfigKey.AUDIT_RETENTION_DAYS, "is below the required minimum of "
+                    + AuditRetention.MINIMUM_DAYS + " days (logs are kept six months, Ningxia spec 7.1)");
+        }
+        return new AuditSettings(new AuditRetention(days),
+                r.integer(ConfigKey.AUDIT_QUEUE_SIZE, MIN_AUDIT_QUEUE, MAX_AUDIT_QUEUE));
     }
 
     private static QcSettings qc(Resolved r) throws ConfigException {

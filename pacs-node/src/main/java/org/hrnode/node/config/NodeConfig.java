@@ -33,12 +33,14 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param qc the AI QC pipeline and the HR eligibility rule
  * @param corsAllowedOrigins browser origins allowed to call DICOMweb ({@code *}: any); empty: no CORS
  * @param stowAeTitle the sender AE title STOW-RS uploads are recorded with (and their institution looked up by)
+ * @param audit how the audit trail is kept
+ * @param encryptionKeyFile SM4 keys for encryption at rest, or empty to store objects as they are
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
         Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, ZoneId timeZone, Duration lateAfter,
         boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc,
-        List<String> corsAllowedOrigins, String stowAeTitle) {
+        List<String> corsAllowedOrigins, String stowAeTitle, AuditSettings audit, Optional<Path> encryptionKeyFile) {
 
     public NodeConfig {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
