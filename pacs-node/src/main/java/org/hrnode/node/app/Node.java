@@ -39,7 +39,11 @@ import org.hrnode.node.dimse.LosslessPresentationContextPolicy;
 import org.hrnode.node.dimse.RegisteredCallingAEs;
 import org.hrnode.node.dimse.StorageSopClasses;
 import org.hrnode.node.http.ApiResources;
+import org.hrnode.node.http.HealthResource;
+import org.hrnode.node.http.HealthzResource;
 import org.hrnode.node.http.HttpServer;
+import org.hrnode.node.metrics.EventCounters;
+import org.hrnode.node.metrics.MetricsResource;
 import org.hrnode.node.ingest.IngestService;
 import org.hrnode.node.ingest.LosslessCheck;
 import org.hrnode.node.qc.QcStudyMarks;
@@ -110,7 +114,8 @@ public final class Node implements AutoCloseable {
             audit = AuditService.start(storage.auditLog(), config.audit(), Clock.systemUTC());
             ReadOptions readOptions = readOptions(config);
             compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions);
-            IngestService ingest = newIngestService(config, storage, compression::queued).audited(audit);
+            EventCounters events = new EventCounters(audit);
+            IngestService ingest = newIngestService(config, storage, compression::queued).audited(events);
             compression.start();
             QcStudyMarks marks = new QcStudyMarks(storage.qcResults(), config.qc().poll(), Clock.systemUTC(),
                     config.timeZone());
@@ -122,11 +127,11 @@ public final class Node implements AutoCloseable {
                 LOG.warn("event=qc_not_judging reason=\"no StudyAssessor installed\" effect=\"studies stay queued for"
                         + " AI QC; none is marked 川渝 HR\"");
             }
-            DicomServer dicom = startDicom(config, storage, ingest, new DimseAudit(audit, Clock.systemUTC()));
+            DicomServer dicom = startDicom(config, storage, ingest, new DimseAudit(events, Clock.systemUTC()));
             HttpServer http;
             try {
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), httpResources(config, storage, compression, marks, ingest, audit),
+                        config.httpPort()), httpResources(config, storage, compression, marks, ingest, audit, events),
                         List.of(DicomWeb.STOW_PATH));
             } catch (IOException | RuntimeException e) {
                 dicom.close();
@@ -186,10 +191,15 @@ public final class Node implements AutoCloseable {
 
     /** The node's API and its DICOMweb service, served on one HTTP port. */
     private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
-            CompressionWorker compression, StudyMarks marks, IngestService ingest, AuditService audit) {
+            CompressionWorker compression, StudyMarks marks, IngestService ingest, AuditService audit,
+            EventCounters events) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
-        resources.add(new HttpAuditFilter(audit, Clock.systemUTC()));
+        resources.add(new HttpAuditFilter(events, Clock.systemUTC()));
+        resources.add(new HealthzResource(new HealthResource(storage.qualityStatistics(), storage.blobs(),
+                compression::backlog)));
+        resources.add(new MetricsResource(events, audit, storage.blobLatency(), compression::backlog,
+                () -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS), storage.databasePool()));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
                 storage.instanceMetadata(), marks, new DicomWebSettings(config.corsAllowedOrigins()),
                 new IngestStow(ingest, config.stowAeTitle()))));

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.util.Optional;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.metrics.BlobLatency;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.PostgresAeRegistry;
 import org.hrnode.storage.audit.PostgresAuditLog;
@@ -54,7 +58,7 @@ public final class NodeStorage implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final Database database;
-    private final BlobStore blobs;
+    private final BlobLatency blobs;
     private final Index index;
     private final InstanceMetadataIndex instanceMetadata;
     private final AeRegistry aeRegistry;
@@ -66,7 +70,7 @@ public final class NodeStorage implements AutoCloseable {
     private NodeStorage(EmbeddedDatabase embedded, Database database, BlobStore blobs, Path runtimeFile) {
         this.embedded = embedded;
         this.database = database;
-        this.blobs = blobs;
+        this.blobs = new BlobLatency(blobs);
         this.index = new RecordListeningIndex(new PostgresIndex(database.dataSource()),
                 () -> recordListeners.forEach(Runnable::run));
         this.instanceMetadata = new PostgresInstanceMetadataIndex(database.dataSource());
@@ -184,6 +188,17 @@ public final class NodeStorage implements AutoCloseable {
                     + file + "): " + e.getMessage(), e);
         }
         return new DatabaseConfig(p.getProperty(URL), p.getProperty(USER), p.getProperty(PASSWORD, ""), 2);
+    }
+
+    /** The blob store as everything uses it, timed for the latency metric. */
+    public BlobLatency blobLatency() {
+        return blobs;
+    }
+
+    /** The database pool's live counts (active, idle, waiting), for the metrics. */
+    public Optional<HikariPoolMXBean> databasePool() {
+        return database.dataSource() instanceof HikariDataSource hikari
+                ? Optional.ofNullable(hikari.getHikariPoolMXBean()) : Optional.empty();
     }
 
     /** The audit trail's table (append, export, verify, prune). */

@@ -90,6 +90,37 @@ class AuditedNodeTest {
             assertThat(rows).allSatisfy(r -> assertThat(r.event().toString()).doesNotContain(PATIENT_ID)
                     .doesNotContain("张三"));
             assertThat(new AuditVerifier(node.storage().auditLog()).verify().intact()).isTrue();
+
+            HttpResponse<byte[]> healthz = get(node, "/healthz");
+            assertThat(healthz.statusCode()).isEqualTo(200);
+            assertThat(new String(healthz.body(), StandardCharsets.UTF_8)).contains("\"status\":\"UP\"");
+            HttpResponse<byte[]> metrics = get(node, "/metrics");
+            String text = new String(metrics.body(), StandardCharsets.UTF_8);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("text/plain").contains("version=0.0.4"));
+            assertThat(text).contains("hrnode_events_total{action=\"store\",outcome=\"ok\"} 1\n",
+                    "hrnode_events_total{action=\"retrieve\",outcome=\"ok\"} 1\n",
+                    "hrnode_audit_dropped_total 0\n", "# TYPE hrnode_blob_store_seconds histogram\n",
+                    "hrnode_blob_store_seconds_count{operation=\"put\"} 1\n", "hrnode_db_pool_total ",
+                    "hrnode_compression_backlog ", "hrnode_qc_backlog ");
+        }
+    }
+
+    @Test
+    void aStoreRefusedForItsContentIsCountedByReason() throws Exception {
+        NodeConfig config = new ConfigLoader(Map.of()).load(List.of("--data-dir", dir.resolve("data").toString(),
+                "--dicom-port", "0", "--http-port", "0", "--bind-address", "127.0.0.1"));
+        try (Node node = Node.start(config, NodeStorage.openAsOwner(config))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.ingest().ingest(
+                    new IngestSource("X", "test"), "1.2.840.10008.5.1.4.1.1.7", SOP,
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(),
+                    new ByteArrayInputStream("not DICOM at all".getBytes(StandardCharsets.US_ASCII))));
+
+            String text = new String(get(node, "/metrics").body(), StandardCharsets.UTF_8);
+            assertThat(text).containsPattern("hrnode_events_total\\{action=\"store\",outcome=\"refused:[A-Z_]+\"} 1");
+            List<AuditRecord> rows = awaitRows(node, 1);
+            assertThat(rows).singleElement().satisfies(r -> assertThat(r.event().outcome()).startsWith("refused:"));
         }
     }
 
