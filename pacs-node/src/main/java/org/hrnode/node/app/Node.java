@@ -64,6 +64,12 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    /**
+     * How long shutdown waits for DICOM associations in progress (a study being sent) to finish before aborting
+     * them: long enough for a sender to complete its current objects, short enough for a service manager's stop
+     * timeout (systemd's default is 90 s).
+     */
+    static final java.time.Duration ASSOCIATION_DRAIN = java.time.Duration.ofSeconds(30);
 
     private final NodeConfig config;
     private final NodeStorage storage;
@@ -327,7 +333,7 @@ public final class Node implements AutoCloseable {
             http.close();
         } finally {
             try {
-                dicom.close();
+                dicom.close(ASSOCIATION_DRAIN);
             } finally {
                 try {
                     qc.ifPresent(QcWorker::close);
