@@ -103,8 +103,7 @@ public final class Sm4GcmBlobStore implements BlobStore {
     private static final class EncryptingInputStream extends InputStream {
 
         private final InputStream plain;
-        private final byte[] key;
-        private final Sm4GcmFormat.Header header;
+        private final Sm4GcmFormat.ChunkCipher cipher;
         private byte[] current;
         private int currentLength;
         private byte[] next;
@@ -116,8 +115,7 @@ public final class Sm4GcmBlobStore implements BlobStore {
 
         EncryptingInputStream(InputStream plain, byte[] key, Sm4GcmFormat.Header header) {
             this.plain = plain;
-            this.key = key;
-            this.header = header;
+            this.cipher = new Sm4GcmFormat.ChunkCipher(true, key, header);
             this.out = header.bytes();
             this.current = new byte[header.chunkSize()];
             this.next = new byte[header.chunkSize()];
@@ -155,7 +153,7 @@ public final class Sm4GcmBlobStore implements BlobStore {
                 last = nextLength == 0;
             }
             try {
-                out = Sm4GcmFormat.crypt(true, key, header, index++, last, current, currentLength);
+                out = cipher.crypt(index++, last, current, currentLength);
             } catch (InvalidCipherTextException impossible) {
                 throw new IllegalStateException("encryption cannot fail authentication", impossible);
             }
@@ -180,7 +178,7 @@ public final class Sm4GcmBlobStore implements BlobStore {
 
         private final InputStream in;
         private final String blobKey;
-        private final byte[] key;
+        private final Sm4GcmFormat.ChunkCipher cipher;
         private final Sm4GcmFormat.Header header;
         private final boolean wholeBlob;
         private long index;
@@ -194,7 +192,7 @@ public final class Sm4GcmBlobStore implements BlobStore {
                 long skip, long length, boolean wholeBlob) {
             this.in = in;
             this.blobKey = blobKey;
-            this.key = key;
+            this.cipher = new Sm4GcmFormat.ChunkCipher(false, key, header);
             this.header = header;
             this.index = first;
             this.skip = skip;
@@ -246,14 +244,14 @@ public final class Sm4GcmBlobStore implements BlobStore {
             byte[] decrypted;
             boolean full = sealed.length == header.encryptedChunkSize();
             try {
-                decrypted = Sm4GcmFormat.crypt(false, key, header, index, !full, sealed, sealed.length);
+                decrypted = cipher.crypt(index, !full, sealed, sealed.length);
                 finalSeen = !full;
             } catch (InvalidCipherTextException notAsMarked) {
                 if (!full) {
                     throw failed();
                 }
                 try { // a full-size chunk may still be the blob's last
-                    decrypted = Sm4GcmFormat.crypt(false, key, header, index, true, sealed, sealed.length);
+                    decrypted = cipher.crypt(index, true, sealed, sealed.length);
                     finalSeen = true;
                 } catch (InvalidCipherTextException e) {
                     throw failed();

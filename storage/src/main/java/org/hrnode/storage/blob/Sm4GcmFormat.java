@@ -89,17 +89,35 @@ final class Sm4GcmFormat {
     private Sm4GcmFormat() {
     }
 
-    /** Encrypts or decrypts chunk {@code index} of a blob; the output holds ciphertext and tag, or plaintext. */
-    static byte[] crypt(boolean encrypt, byte[] key, Header header, long index, boolean last, byte[] in, int length)
-            throws InvalidCipherTextException {
-        byte[] nonce = ByteBuffer.allocate(12).put(header.noncePrefix()).putInt((int) index).array();
-        byte[] aad = Arrays.copyOf(header.bytes(), header.length() + 1);
-        aad[aad.length - 1] = (byte) (last ? 1 : 0);
-        GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BYTES * 8, nonce, aad));
-        byte[] out = new byte[gcm.getOutputSize(length)];
-        int n = gcm.processBytes(in, 0, length, out, 0);
-        n += gcm.doFinal(out, n);
-        return n == out.length ? out : Arrays.copyOf(out, n);
+    /**
+     * Encrypts or decrypts the chunks of one blob with one GCM instance: the key schedule and GHASH tables are built
+     * on the first chunk and reused for the rest (BouncyCastle keeps them when re-initialised without a key), which
+     * is most of the per-chunk cost otherwise. Not thread-safe: one per stream.
+     */
+    static final class ChunkCipher {
+        private final boolean encrypt;
+        private final byte[] key;
+        private final Header header;
+        private final GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
+        private boolean keyed;
+
+        ChunkCipher(boolean encrypt, byte[] key, Header header) {
+            this.encrypt = encrypt;
+            this.key = key;
+            this.header = header;
+        }
+
+        /** Chunk {@code index}: ciphertext and tag when encrypting, plaintext when decrypting. */
+        byte[] crypt(long index, boolean last, byte[] in, int length) throws InvalidCipherTextException {
+            byte[] nonce = ByteBuffer.allocate(12).put(header.noncePrefix()).putInt((int) index).array();
+            byte[] aad = Arrays.copyOf(header.bytes(), header.length() + 1);
+            aad[aad.length - 1] = (byte) (last ? 1 : 0);
+            gcm.init(encrypt, new AEADParameters(keyed ? null : new KeyParameter(key), TAG_BYTES * 8, nonce, aad));
+            keyed = true;
+            byte[] out = new byte[gcm.getOutputSize(length)];
+            int n = gcm.processBytes(in, 0, length, out, 0);
+            n += gcm.doFinal(out, n);
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
     }
 }
