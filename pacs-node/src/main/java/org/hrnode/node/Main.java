@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hrnode.node.cli.AeCommand;
 import org.hrnode.node.cli.AuditCommand;
+import org.hrnode.node.cli.BackupCommand;
 import org.hrnode.node.cli.CatalogMatchCommand;
 import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
@@ -35,6 +36,10 @@ public final class Main {
             case "run" -> new RunCommand(System.getenv(), out, err).run(rest);
             case "dump" -> new DumpCommand(out, err).run(rest);
             case "ae" -> new AeCommand(System.getenv(), out, err).run(rest);
+            case "backup", "restore" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new BackupCommand(System.getenv(), out, err).run(verb, rest);
+            }
             case "audit" -> {
                 logOnlyWarningsUnlessAsked();
                 yield new AuditCommand(System.getenv(), out, err).run(rest);

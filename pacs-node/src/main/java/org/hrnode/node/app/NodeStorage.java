@@ -201,6 +201,11 @@ public final class NodeStorage implements AutoCloseable {
                 ? Optional.ofNullable(hikari.getHikariPoolMXBean()) : Optional.empty();
     }
 
+    /** The index database, for whole-database work such as backup and restore. */
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
     /** The audit trail's table (append, export, verify, prune). */
     public PostgresAuditLog auditLog() {
         return new PostgresAuditLog(database.dataSource());

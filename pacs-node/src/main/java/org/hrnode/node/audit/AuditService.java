@@ -69,7 +69,12 @@ public final class AuditService implements AuditTrail, AutoCloseable {
     /** Writes what is queued, then stops. */
     @Override
     public void close() {
-        pruner.shutdownNow();
+        pruner.shutdown(); // a prune under way finishes: interrupting it would only break its connection
+        try {
+            pruner.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         writer.close();
     }
 }

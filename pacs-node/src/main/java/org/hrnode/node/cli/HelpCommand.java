@@ -22,6 +22,8 @@ public final class HelpCommand {
                   import DIR         store every DICOM file under DIR (node stopped or running)
                   ae add|list|remove the DICOM peers the node accepts and sends to
                   audit verify|export  check the SM3 hash chain of the audit trail; export a period as JSON lines
+                  backup --out DIR     the index and every stored object (SHA-256 manifest) to DIR
+                  restore --from DIR   a backup into a stopped node with an empty database
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
                   quality --institution CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                      an institution's data-quality report (QC spec 7.1)
