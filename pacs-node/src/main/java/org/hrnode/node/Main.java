@@ -9,6 +9,7 @@ import java.util.List;
 import org.hrnode.node.cli.AeCommand;
 import org.hrnode.node.cli.AuditCommand;
 import org.hrnode.node.cli.BackupCommand;
+import org.hrnode.node.cli.DeidentifyCommand;
 import org.hrnode.node.cli.CatalogMatchCommand;
 import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
@@ -39,6 +40,10 @@ public final class Main {
             case "backup", "restore" -> {
                 logOnlyWarningsUnlessAsked();
                 yield new BackupCommand(System.getenv(), out, err).run(verb, rest);
+            }
+            case "deidentify" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new DeidentifyCommand(System.getenv(), out, err).run(rest);
             }
             case "audit" -> {
                 logOnlyWarningsUnlessAsked();

@@ -24,6 +24,7 @@ public final class HelpCommand {
                   audit verify|export  check the SM3 hash chain of the audit trail; export a period as JSON lines
                   backup --out DIR     the index and every stored object (SHA-256 manifest) to DIR
                   restore --from DIR   a backup into a stopped node with an empty database
+                  deidentify --study UID --out DIR   de-identified copies (PS3.15 basic profile)
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
                   quality --institution CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                      an institution's data-quality report (QC spec 7.1)
