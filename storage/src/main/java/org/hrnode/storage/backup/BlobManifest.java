@@ -75,7 +75,8 @@ public final class BlobManifest {
                     if (!actual.equals(e.sha256())) {
                         Files.delete(tmp);
                         throw new IOException("stored object " + e.key() + " has SHA-256 " + actual
-                                + " but the index recorded " + e.sha256() + ": the store is damaged; backup stopped");
+                                + " but the index recorded " + e.sha256() + ": the store is damaged, or this command was not"
+                                + " given the node's storage configuration (encryption-key-file, s3-*); backup stopped");
                     }
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 }
