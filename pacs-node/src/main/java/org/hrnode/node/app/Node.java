@@ -269,7 +269,7 @@ public final class Node implements AutoCloseable {
         AcceptorConfig.Builder acceptor = AcceptorConfig.builder(config.aeTitle())
                 .bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.dicomPort()))
                 .maxAssociations(config.maxAssociations())
-                .acceptancePolicy(acceptance);
+                .acceptancePolicy(audit.auditing(acceptance));
         if (!config.acceptLossyImages()) {
             acceptor.presentationContextPolicy(new LosslessPresentationContextPolicy(services.abstractSyntaxes(),
                     Set.copyOf(StorageSopClasses.all())));

@@ -1,9 +1,12 @@
 package org.hrnode.node.audit;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.dict.Tag;
+import org.hrnode.dicom.net.pdu.AAssociateRJ;
 import org.hrnode.dicom.net.service.AssociationInfo;
+import org.hrnode.dicom.net.ul.AssociationAcceptancePolicy;
 import org.hrnode.storage.audit.AuditAction;
 import org.hrnode.storage.audit.AuditEvent;
 import org.hrnode.storage.audit.AuditTrail;
@@ -25,6 +28,22 @@ public final class DimseAudit {
     /** Audits nothing. */
     public static DimseAudit none() {
         return new DimseAudit(AuditTrail.NONE, Clock.systemUTC());
+    }
+
+    /**
+     * {@code policy}, with every association request audited as a login of the calling AE: accepted ({@code ok})
+     * or rejected with the reason the peer is sent.
+     */
+    public AssociationAcceptancePolicy auditing(AssociationAcceptancePolicy policy) {
+        return (request, peer) -> {
+            Optional<AAssociateRJ> rejection = policy.check(request, peer);
+            trail.record(new AuditEvent(clock.instant(), "ae:" + request.callingAETitle(), "dicom-peer", "",
+                    "ae:" + request.callingAETitle() + "@" + (peer == null || peer.getAddress() == null ? "unknown"
+                            : peer.getAddress().getHostAddress()), AuditAction.LOGIN.code(),
+                    rejection.map(rj -> "rejected:" + rj.describe()).orElse("ok"), "",
+                    "A-ASSOCIATE to " + request.calledAETitle()));
+            return rejection;
+        };
     }
 
     public void record(AssociationInfo association, AuditAction action, String outcome, Dataset identifier,

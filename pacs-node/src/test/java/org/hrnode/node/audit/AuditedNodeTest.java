@@ -125,6 +125,34 @@ class AuditedNodeTest {
     }
 
     @Test
+    void associationRequestsAreAuditedAsLoginsAcceptedOrRejected() throws Exception {
+        org.hrnode.dicom.testing.ExternalTool.require("echoscu");
+        NodeConfig config = new ConfigLoader(Map.of()).load(List.of("--data-dir", dir.resolve("data").toString(),
+                "--dicom-port", "0", "--http-port", "0", "--bind-address", "127.0.0.1"));
+        try (Node node = Node.start(config, NodeStorage.openAsOwner(config))) {
+            node.storage().aeRegistry().put(new ApplicationEntity("KNOWN_SCU", "127.0.0.1", 104, "510000-RM",
+                    "四川省人民医院", "三级甲等", true));
+            org.hrnode.dicom.testing.ExternalTool.run("echoscu", "-aet", "STRANGER", "-aec", "HRNODE", "127.0.0.1",
+                    Integer.toString(node.dicomPort()));
+            org.hrnode.dicom.testing.ExternalTool.Result known = org.hrnode.dicom.testing.ExternalTool.run(
+                    "echoscu", "-aet", "KNOWN_SCU", "-aec", "HRNODE", "127.0.0.1", Integer.toString(node.dicomPort()));
+            assertThat(known.exitCode()).as(known.stderr()).isZero();
+
+            List<AuditRecord> rows = awaitRows(node, 2);
+            assertThat(rows).anySatisfy(r -> {
+                assertThat(r.event().action()).isEqualTo("login");
+                assertThat(r.event().actor()).isEqualTo("ae:STRANGER");
+                assertThat(r.event().outcome()).startsWith("rejected:").contains("calling-AE-title-not-recognized");
+                assertThat(r.event().source()).isEqualTo("ae:STRANGER@127.0.0.1");
+            });
+            assertThat(rows).anySatisfy(r -> {
+                assertThat(r.event().actor()).isEqualTo("ae:KNOWN_SCU");
+                assertThat(r.event().outcome()).isEqualTo("ok");
+            });
+        }
+    }
+
+    @Test
     void retentionBelowSixMonthsIsRefusedAtStartup() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(
                 List.of("--audit-retention-days", "90"))).isInstanceOf(ConfigException.class)
