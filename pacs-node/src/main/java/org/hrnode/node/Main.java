@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.hrnode.node.cli.AeCommand;
+import org.hrnode.node.cli.AuditCommand;
+import org.hrnode.node.cli.BackupCommand;
+import org.hrnode.node.cli.DeidentifyCommand;
 import org.hrnode.node.cli.CatalogMatchCommand;
 import org.hrnode.node.cli.DumpCommand;
 import org.hrnode.node.cli.HelpCommand;
@@ -38,6 +41,18 @@ public final class Main {
             case "ae" -> new AeCommand(System.getenv(), out, err).run(rest);
             case "user" -> new UserCommand(System.getenv(), out, err, UserCommand.lines(new java.io.BufferedReader(
                     new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)))).run(rest);
+            case "backup", "restore" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new BackupCommand(System.getenv(), out, err).run(verb, rest);
+            }
+            case "deidentify" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new DeidentifyCommand(System.getenv(), out, err).run(rest);
+            }
+            case "audit" -> {
+                logOnlyWarningsUnlessAsked();
+                yield new AuditCommand(System.getenv(), out, err).run(rest);
+            }
             case "import" -> {
                 logOnlyWarningsUnlessAsked();
                 yield new ImportCommand(System.getenv(), out, err, stderrIsTerminal()).run(rest);

@@ -17,6 +17,9 @@ import org.hrnode.aiqc.grade.QcOptions;
 import org.hrnode.aiqc.grade.StudyQc;
 import org.hrnode.aiqc.pipeline.EngineAssessor;
 import org.hrnode.aiqc.pipeline.StudyAssessor;
+import org.hrnode.node.audit.AuditService;
+import org.hrnode.node.audit.DimseAudit;
+import org.hrnode.node.audit.HttpAuditFilter;
 import org.hrnode.node.catalog.CatalogService;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.io.ReadOptions;
@@ -50,7 +53,11 @@ import org.hrnode.node.dimse.LosslessPresentationContextPolicy;
 import org.hrnode.node.dimse.RegisteredCallingAEs;
 import org.hrnode.node.dimse.StorageSopClasses;
 import org.hrnode.node.http.ApiResources;
+import org.hrnode.node.http.HealthResource;
+import org.hrnode.node.http.HealthzResource;
 import org.hrnode.node.http.HttpServer;
+import org.hrnode.node.metrics.EventCounters;
+import org.hrnode.node.metrics.MetricsResource;
 import org.hrnode.node.ingest.IngestService;
 import org.hrnode.node.ingest.LosslessCheck;
 import org.hrnode.node.qc.QcStudyMarks;
@@ -72,6 +79,12 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    /**
+     * How long shutdown waits for DICOM associations in progress (a study being sent) to finish before aborting
+     * them: long enough for a sender to complete its current objects, short enough for a service manager's stop
+     * timeout (systemd's default is 90 s).
+     */
+    static final java.time.Duration ASSOCIATION_DRAIN = java.time.Duration.ofSeconds(30);
 
     private final NodeConfig config;
     private final NodeStorage storage;
@@ -81,9 +94,11 @@ public final class Node implements AutoCloseable {
     private final CompressionWorker compression;
     private final Optional<QcWorker> qc;
     private final StudyMarks marks;
+    private final AuditService audit;
 
     private Node(NodeConfig config, NodeStorage storage, IngestService ingest, DicomServer dicom, HttpServer http,
-            CompressionWorker compression, Optional<QcWorker> qc, StudyMarks marks) {
+            CompressionWorker compression, Optional<QcWorker> qc, StudyMarks marks, AuditService audit) {
+        this.audit = audit;
         this.config = config;
         this.storage = storage;
         this.ingest = ingest;
@@ -115,10 +130,13 @@ public final class Node implements AutoCloseable {
             throws IOException {
         CompressionWorker compression = null;
         QcWorker qc = null;
+        AuditService audit = null;
         try {
+            audit = AuditService.start(storage.auditLog(), config.audit(), Clock.systemUTC());
             ReadOptions readOptions = readOptions(config);
             compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions);
-            IngestService ingest = newIngestService(config, storage, compression::queued);
+            EventCounters events = new EventCounters(audit);
+            IngestService ingest = newIngestService(config, storage, compression::queued).audited(events);
             compression.start();
             QcStudyMarks marks = new QcStudyMarks(storage.qcResults(), config.qc().poll(), Clock.systemUTC(),
                     config.timeZone());
@@ -131,10 +149,11 @@ public final class Node implements AutoCloseable {
                         + " AI QC; none is marked 川渝 HR\"");
             }
             Authenticator authenticator = authenticator(config, storage);
-            DicomServer dicom = startDicom(config, storage, ingest, authenticator);
+            DicomServer dicom = startDicom(config, storage, ingest, authenticator,
+                    new DimseAudit(events, Clock.systemUTC()));
             HttpServer http;
             try {
-                List<Object> resources = httpResources(config, storage, compression, marks, ingest);
+                List<Object> resources = httpResources(config, storage, compression, marks, ingest, audit, events);
                 resources.add(new AuthResource(authenticator, config.security().production()));
                 resources.add(new SecurityFilter(config.security().production(), authenticator,
                         config.security().httpTls().isPresent() || config.security().behindTlsProxy(),
@@ -155,8 +174,11 @@ public final class Node implements AutoCloseable {
                     config.corsAllowedOrigins().isEmpty() ? "none" : String.join(",", config.corsAllowedOrigins()));
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),
                     config.uncompressedImages().configValue());
+            LOG.info("event=audit retention_days={} queue={} encryption_at_rest={}",
+                    config.audit().retention().days(), config.audit().queueSize(),
+                    config.encryptionKeyFile().isPresent() ? "SM4-GCM" : "off");
             return new Node(config, storage, ingest, dicom, http, compression, Optional.ofNullable(qc),
-                    marks);
+                    marks, audit);
         } catch (IOException | RuntimeException e) {
             try {
                 if (qc != null) {
@@ -164,6 +186,9 @@ public final class Node implements AutoCloseable {
                 }
                 if (compression != null) {
                     compression.close();
+                }
+                if (audit != null) {
+                    audit.close();
                 }
                 storage.close();
             } catch (IOException | RuntimeException closing) {
@@ -200,10 +225,16 @@ public final class Node implements AutoCloseable {
 
     /** The node's API and its DICOMweb service, served on one HTTP port. */
     private static List<Object> httpResources(NodeConfig config, NodeStorage storage,
-            CompressionWorker compression, QcStudyMarks marks, IngestService ingest) {
+            CompressionWorker compression, QcStudyMarks marks, IngestService ingest, AuditService audit,
+            EventCounters events) {
         List<Object> resources = new ArrayList<>(ApiResources.of(config, storage, Clock.systemUTC(),
                 compression::backlog));
         resources.addAll(ApiResources.console(config, storage, Clock.systemUTC(), marks::invalidate));
+        resources.add(new HttpAuditFilter(events, Clock.systemUTC()));
+        resources.add(new HealthzResource(new HealthResource(storage.qualityStatistics(), storage.blobs(),
+                compression::backlog)));
+        resources.add(new MetricsResource(events, audit, storage.blobLatency(), compression::backlog,
+                () -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS), storage.databasePool()));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
                 storage.instanceMetadata(), marks,
                 new DicomWebSettings(config.corsAllowedOrigins(), config.qidoMaxResults()),
@@ -281,11 +312,11 @@ public final class Node implements AutoCloseable {
     }
 
     private static DicomServer startDicom(NodeConfig config, NodeStorage storage, IngestService ingest,
-            Authenticator authenticator) throws IOException {
+            Authenticator authenticator, DimseAudit audit) throws IOException {
         IndexRetrieveHandler retrieve = new IndexRetrieveHandler(storage.index(), storage.blobs(),
-                storage.aeRegistry());
+                storage.aeRegistry(), audit);
         StoreHandler store = new IngestStoreHandler(ingest);
-        FindHandler find = new IndexFindHandler(storage.index());
+        FindHandler find = new IndexFindHandler(storage.index(), audit);
         MoveHandler move = retrieve;
         RetrieveHandler get = retrieve;
         Optional<DimseAccess> access = config.security().production()
@@ -311,7 +342,7 @@ public final class Node implements AutoCloseable {
         AcceptorConfig.Builder acceptor = AcceptorConfig.builder(config.aeTitle())
                 .bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.dicomPort()))
                 .maxAssociations(config.maxAssociations())
-                .acceptancePolicy(acceptance);
+                .acceptancePolicy(audit.auditing(acceptance));
         access.ifPresent(a -> acceptor.userIdentityAuthenticator(a.userIdentityAuthenticator()));
         if (!config.acceptLossyImages()) {
             acceptor.presentationContextPolicy(new LosslessPresentationContextPolicy(services.abstractSyntaxes(),
@@ -360,6 +391,11 @@ public final class Node implements AutoCloseable {
         return qc;
     }
 
+    /** The audit trail every service records into. */
+    public AuditService audit() {
+        return audit;
+    }
+
     /** The worker that compresses uncompressed images after ingest; its backlog is a quality metric. */
     public CompressionWorker compression() {
         return compression;
@@ -371,7 +407,7 @@ public final class Node implements AutoCloseable {
             http.close();
         } finally {
             try {
-                dicom.close();
+                dicom.close(ASSOCIATION_DRAIN);
             } finally {
                 try {
                     qc.ifPresent(QcWorker::close);
@@ -379,7 +415,11 @@ public final class Node implements AutoCloseable {
                     try {
                         compression.close();
                     } finally {
-                        storage.close();
+                        try {
+                            audit.close(); // after the services: their last requests are written too
+                        } finally {
+                            storage.close();
+                        }
                     }
                 }
             }

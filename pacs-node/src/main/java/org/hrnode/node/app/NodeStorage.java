@@ -11,10 +11,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.util.Optional;
 import org.hrnode.node.config.NodeConfig;
+import org.hrnode.node.metrics.BlobLatency;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.PostgresAeRegistry;
+import org.hrnode.storage.audit.PostgresAuditLog;
 import org.hrnode.storage.blob.BlobStore;
+import org.hrnode.storage.blob.EncryptionKeys;
+import org.hrnode.storage.blob.Sm4GcmBlobStore;
 import org.hrnode.storage.catalog.CatalogMappings;
 import org.hrnode.storage.catalog.PostgresCatalogMappings;
 import org.hrnode.storage.compression.CompressionQueue;
@@ -55,7 +62,7 @@ public final class NodeStorage implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final Database database;
-    private final BlobStore blobs;
+    private final BlobLatency blobs;
     private final Index index;
     private final InstanceMetadataIndex instanceMetadata;
     private final AeRegistry aeRegistry;
@@ -67,7 +74,7 @@ public final class NodeStorage implements AutoCloseable {
     private NodeStorage(EmbeddedDatabase embedded, Database database, BlobStore blobs, Path runtimeFile) {
         this.embedded = embedded;
         this.database = database;
-        this.blobs = blobs;
+        this.blobs = new BlobLatency(blobs);
         this.index = new RecordListeningIndex(new PostgresIndex(database.dataSource()),
                 () -> recordListeners.forEach(Runnable::run));
         this.instanceMetadata = new PostgresInstanceMetadataIndex(database.dataSource());
@@ -137,11 +144,27 @@ public final class NodeStorage implements AutoCloseable {
     }
 
     private static BlobStore openBlobStore(NodeConfig config) throws IOException {
+        BlobStore store;
         if (config.s3().isPresent()) {
-            return S3BlobStore.open(config.s3().get());
+            store = S3BlobStore.open(config.s3().get());
+        } else {
+            Files.createDirectories(config.blobDir());
+            store = new FileSystemBlobStore(config.blobDir());
         }
-        Files.createDirectories(config.blobDir());
-        return new FileSystemBlobStore(config.blobDir());
+        return encryptedIfConfigured(config, store);
+    }
+
+    /** SM4-GCM at rest when a key file is configured; a bad key file stops the node before it stores anything. */
+    private static BlobStore encryptedIfConfigured(NodeConfig config, BlobStore store) throws IOException {
+        if (config.encryptionKeyFile().isEmpty()) {
+            return store;
+        }
+        try {
+            return new Sm4GcmBlobStore(store, EncryptionKeys.read(config.encryptionKeyFile().get()));
+        } catch (IOException | IllegalArgumentException e) {
+            store.close();
+            throw new IOException("encryption-key-file: " + e.getMessage(), e);
+        }
     }
 
     private static Path publish(Path runtimeDir, DatabaseConfig db) throws IOException {
@@ -179,6 +202,27 @@ public final class NodeStorage implements AutoCloseable {
     /** Consents, recognition queries, clinicians' decisions and quotations. */
     public PostgresRecognitionRecords recognitionRecords() {
         return new PostgresRecognitionRecords(transactor);
+    }
+
+    /** The blob store as everything uses it, timed for the latency metric. */
+    public BlobLatency blobLatency() {
+        return blobs;
+    }
+
+    /** The database pool's live counts (active, idle, waiting), for the metrics. */
+    public Optional<HikariPoolMXBean> databasePool() {
+        return database.dataSource() instanceof HikariDataSource hikari
+                ? Optional.ofNullable(hikari.getHikariPoolMXBean()) : Optional.empty();
+    }
+
+    /** The index database, for whole-database work such as backup and restore. */
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The audit trail's table (append, export, verify, prune). */
+    public PostgresAuditLog auditLog() {
+        return new PostgresAuditLog(database.dataSource());
     }
 
     /** Uncompressed images waiting to be compressed losslessly. */

@@ -1,6 +1,9 @@
 package org.hrnode.node.cli;
 
 import java.io.IOException;
+import java.time.Instant;
+import org.hrnode.storage.audit.AuditAction;
+import org.hrnode.storage.audit.AuditEvent;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +94,7 @@ public final class AeCommand {
                 UncompressedImages.ofConfigValue(uncompressed));
         try {
             NodeConfig config = new ConfigLoader(env).load(configArgs);
-            return withRegistry(config, registry -> switch (verb) {
+            return withRegistry(config, verb, positional, registry -> switch (verb) {
                 case "add" -> add(registry, positional, addOptions);
                 case "list" -> list(registry);
                 case "remove" -> remove(registry, positional);
@@ -121,11 +124,19 @@ public final class AeCommand {
         int apply(AeRegistry registry) throws IOException;
     }
 
-    private static int withRegistry(NodeConfig config, RegistryAction action) throws IOException {
+    /** Runs {@code action}; a successful change of the registry is audited (written before the command ends). */
+    private static int withRegistry(NodeConfig config, String verb, List<String> positional, RegistryAction action)
+            throws IOException {
         Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
         try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
                 : NodeStorage.openBesideRunningNode(config)) {
-            return action.apply(storage.aeRegistry());
+            int status = action.apply(storage.aeRegistry());
+            if (status == 0 && (verb.equals("add") || verb.equals("remove"))) {
+                storage.auditLog().append(List.of(new AuditEvent(Instant.now(), "os:" + System.getProperty(
+                        "user.name"), "admin", "", "cli:ae", AuditAction.CONFIG_CHANGE.code(), "ok", "",
+                        "ae " + verb + " " + positional.get(0))));
+            }
+            return status;
         } finally {
             if (lock.isPresent()) {
                 lock.get().close();

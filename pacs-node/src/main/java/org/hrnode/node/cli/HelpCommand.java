@@ -24,6 +24,10 @@ public final class HelpCommand {
                   ae add|list|remove the DICOM peers the node accepts and sends to
                   user add|list|remove|passwd|totp
                                      local accounts (roles uploader, viewer, reviewer, admin; TOTP)
+                  audit verify|export  check the SM3 hash chain of the audit trail; export a period as JSON lines
+                  backup --out DIR     the index and every stored object (SHA-256 manifest) to DIR
+                  restore --from DIR   a backup into a stopped node with an empty database
+                  deidentify --study UID --out DIR   de-identified copies (PS3.15 basic profile)
                   dump FILE...       list the elements of DICOM files, Chinese text decoded
                   quality --institution CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                      an institution's data-quality report (QC spec 7.1)

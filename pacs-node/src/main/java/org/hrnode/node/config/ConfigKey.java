@@ -70,7 +70,13 @@ public enum ConfigKey {
             "viewer the QC console opens a study in, {study} = its Study Instance UID "
                     + "(http://host/viewer?StudyInstanceUIDs={study}); empty = no viewer link"),
     CONSOLE_MIN_CONFIDENCE_PERCENT("console-min-confidence-percent", "60",
-            "a best catalogue match below this confidence (%) puts a study on the QC console's worklist");
+            "a best catalogue match below this confidence (%) puts a study on the QC console's worklist"),
+    AUDIT_RETENTION_DAYS("audit-retention-days", "180",
+            "days audit records are kept before pruning; at least 180 (six months, Ningxia spec 7.1)"),
+    AUDIT_QUEUE_SIZE("audit-queue-size", "100000",
+            "audit events waiting for the database; beyond this they are dropped, counted and logged"),
+    ENCRYPTION_KEY_FILE("encryption-key-file", null,
+            "SM4 key file (current=ID, key.ID=32 hex digits); set = stored objects encrypted at rest with SM4-GCM");
 
     private final String key;
     private final String defaultValue;

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.hrnode.aiqc.pipeline.Grade;
 import org.hrnode.aiqc.pipeline.HrRules;
 import org.hrnode.storage.ae.UncompressedImages;
+import org.hrnode.storage.audit.AuditRetention;
 import org.hrnode.storage.blob.S3Settings;
 import org.hrnode.storage.db.DatabaseConfig;
 import org.hrnode.storage.index.postgres.PostgresIndex;
@@ -54,6 +55,10 @@ public final class ConfigLoader {
     private static final int MAX_WINDOW_MONTHS = 12;
     /** Ten minutes: more would keep an expired token alive long after its issuer meant it to end. */
     private static final int MAX_CLOCK_SKEW_SECONDS = 600;
+
+    /** A queue smaller than one batch would drop events in any burst; a larger one than this only hides an outage. */
+    private static final int MIN_AUDIT_QUEUE = 1000;
+    private static final int MAX_AUDIT_QUEUE = 10_000_000;
 
     private final Map<String, String> env;
 
@@ -112,7 +117,9 @@ public final class ConfigLoader {
                                 ConfigKey.STOW_AE_TITLE),
                 r.integer(ConfigKey.QIDO_MAX_RESULTS, 1, PostgresIndex.DEFAULT_MAX_RESULTS),
                 security(r),
-                console(r));
+                console(r),
+                audit(r),
+                Optional.ofNullable(r.get(ConfigKey.ENCRYPTION_KEY_FILE)).map(Path::of));
     }
 
     private static ConsoleSettings console(Resolved r) throws ConfigException {
@@ -198,6 +205,23 @@ public final class ConfigLoader {
     private static boolean isLoopback(String address) {
         return address != null && (address.equals("localhost") || address.equals("::1") || address.equals("[::1]")
                 || address.startsWith("127."));
+    }
+
+    /** Retention below the six months the Ningxia spec requires is refused, never raised silently. */
+    private static AuditSettings audit(Resolved r) throws ConfigException {
+        int days;
+        try {
+            days = Integer.parseInt(r.get(ConfigKey.AUDIT_RETENTION_DAYS));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw r.error(ConfigKey.AUDIT_RETENTION_DAYS, "must be a whole number of days, at least "
+                    + AuditRetention.MINIMUM_DAYS);
+        }
+        if (days < AuditRetention.MINIMUM_DAYS) {
+            throw r.error(ConfigKey.AUDIT_RETENTION_DAYS, "is below the required minimum of "
+                    + AuditRetention.MINIMUM_DAYS + " days (logs are kept six months, Ningxia spec 7.1)");
+        }
+        return new AuditSettings(new AuditRetention(days),
+                r.integer(ConfigKey.AUDIT_QUEUE_SIZE, MIN_AUDIT_QUEUE, MAX_AUDIT_QUEUE));
     }
 
     private static QcSettings qc(Resolved r) throws ConfigException {

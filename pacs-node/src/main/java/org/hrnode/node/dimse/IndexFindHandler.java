@@ -12,6 +12,8 @@ import org.hrnode.dicom.net.dimse.DicomServiceException;
 import org.hrnode.dicom.net.dimse.Status;
 import org.hrnode.dicom.net.service.FindHandler;
 import org.hrnode.dicom.net.service.FindRequest;
+import org.hrnode.node.audit.DimseAudit;
+import org.hrnode.storage.audit.AuditAction;
 import org.hrnode.storage.index.Index;
 import org.hrnode.storage.index.IndexUnavailableException;
 import org.hrnode.storage.index.QueryResults;
@@ -29,13 +31,31 @@ public final class IndexFindHandler implements FindHandler {
     private static final String UTF8 = "ISO_IR 192";
 
     private final Index index;
+    private final DimseAudit audit;
 
     public IndexFindHandler(Index index) {
+        this(index, DimseAudit.none());
+    }
+
+    public IndexFindHandler(Index index, DimseAudit audit) {
         this.index = index;
+        this.audit = audit;
     }
 
     @Override
     public Stream<Dataset> find(FindRequest request) throws DicomServiceException {
+        try {
+            Stream<Dataset> matches = findUnaudited(request);
+            audit.record(request.association(), AuditAction.QUERY, "ok", request.identifier(), "C-FIND");
+            return matches;
+        } catch (DicomServiceException e) {
+            audit.record(request.association(), AuditAction.QUERY, "refused:" + e.getMessage(),
+                    request.identifier(), "C-FIND");
+            throw e;
+        }
+    }
+
+    private Stream<Dataset> findUnaudited(FindRequest request) throws DicomServiceException {
         InformationModel model = QueryModels.of(request.informationModel());
         QueryLevel level = QueryModels.level(request.identifier());
         Query query;

@@ -13,7 +13,9 @@ import org.hrnode.dicom.net.service.MoveHandler;
 import org.hrnode.dicom.net.service.RemoteAE;
 import org.hrnode.dicom.net.service.RetrieveInstance;
 import org.hrnode.dicom.net.service.RetrieveRequest;
+import org.hrnode.node.audit.DimseAudit;
 import org.hrnode.storage.ae.AeRegistry;
+import org.hrnode.storage.audit.AuditAction;
 import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.index.Index;
 import org.hrnode.storage.index.IndexUnavailableException;
@@ -30,7 +32,14 @@ public final class IndexRetrieveHandler implements MoveHandler {
     private final BlobStore blobs;
     private final AeRegistry aeRegistry;
 
+    private final DimseAudit audit;
+
     public IndexRetrieveHandler(Index index, BlobStore blobs, AeRegistry aeRegistry) {
+        this(index, blobs, aeRegistry, DimseAudit.none());
+    }
+
+    public IndexRetrieveHandler(Index index, BlobStore blobs, AeRegistry aeRegistry, DimseAudit audit) {
+        this.audit = audit;
         this.index = index;
         this.blobs = blobs;
         this.aeRegistry = aeRegistry;
@@ -44,6 +53,19 @@ public final class IndexRetrieveHandler implements MoveHandler {
 
     @Override
     public List<RetrieveInstance> instances(RetrieveRequest request) throws DicomServiceException {
+        try {
+            List<RetrieveInstance> found = instancesUnaudited(request);
+            audit.record(request.association(), AuditAction.RETRIEVE, "ok", request.identifier(),
+                    found.size() + " instances, " + request.informationModel());
+            return found;
+        } catch (DicomServiceException e) {
+            audit.record(request.association(), AuditAction.RETRIEVE, "refused:" + e.getMessage(),
+                    request.identifier(), request.informationModel());
+            throw e;
+        }
+    }
+
+    private List<RetrieveInstance> instancesUnaudited(RetrieveRequest request) throws DicomServiceException {
         QueryModels.of(request.informationModel());
         Dataset identifier = request.identifier();
         QueryLevel level = QueryModels.level(identifier);

@@ -27,6 +27,9 @@ import org.hrnode.node.quality.QualityJudge;
 import org.hrnode.storage.ae.AeRegistry;
 import org.hrnode.storage.ae.ApplicationEntity;
 import org.hrnode.storage.blob.BlobKeys;
+import org.hrnode.storage.audit.AuditAction;
+import org.hrnode.storage.audit.AuditEvent;
+import org.hrnode.storage.audit.AuditTrail;
 import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.blob.BlobStoreUnavailableException;
 import org.hrnode.storage.blob.PutResult;
@@ -65,6 +68,7 @@ public final class IngestService {
     private final QualityJudge qualityJudge;
     private final LosslessCheck lossless;
     private final List<StoredListener> storedListeners = new CopyOnWriteArrayList<>();
+    private final AuditTrail audit;
     private static final DicomJsonWriter METADATA_WRITER = new DicomJsonWriter(
             BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
             JsonLayout.COMPACT);
@@ -92,6 +96,13 @@ public final class IngestService {
      */
     public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
             Clock clock, QualityJudge qualityJudge, LosslessCheck lossless) {
+        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, qualityJudge, lossless, AuditTrail.NONE);
+    }
+
+    private IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry,
+            ReadOptions readOptions, Clock clock, QualityJudge qualityJudge, LosslessCheck lossless,
+            AuditTrail audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.qualityJudge = Objects.requireNonNull(qualityJudge, "qualityJudge");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.storeAndIndex = Objects.requireNonNull(storeAndIndex, "storeAndIndex");
@@ -132,6 +143,14 @@ public final class IngestService {
     }
 
     /**
+     * This ingest path recording every store and refusal in {@code audit}: one hook for C-STORE, STOW-RS and import,
+     * which all come through here.
+     */
+    public IngestService audited(AuditTrail audit) {
+        return new IngestService(blobs, storeAndIndex, aeRegistry, readOptions, clock, qualityJudge, lossless, audit);
+    }
+
+    /**
      * A further condition a front door puts on an object's header (e.g. STOW-RS: "of this study"), checked with the
      * node's own checks, after the bytes arrived and before anything is committed.
      */
@@ -163,6 +182,27 @@ public final class IngestService {
      */
     public IngestResult ingest(IngestSource source, String sopClassUid, String sopInstanceUid,
             String transferSyntaxUid, InputStream dataSet, HeaderCondition condition) throws IngestException {
+        String[] seen = new String[2]; // study UID, sender's institution: what the audit record says
+        try {
+            IngestResult result = ingestUnaudited(source, sopClassUid, sopInstanceUid, transferSyntaxUid, dataSet,
+                    condition, seen);
+            audit(source, "ok", seen, sopInstanceUid);
+            return result;
+        } catch (IngestException e) {
+            audit(source, "refused:" + e.reason(), seen, sopInstanceUid);
+            throw e;
+        }
+    }
+
+    /** The audit record of one store: the sender is the calling AE; patient data never goes into it. */
+    private void audit(IngestSource source, String outcome, String[] seen, String sopInstanceUid) {
+        audit.record(new AuditEvent(clock.instant(), "ae:" + source.callingAeTitle(), "sender", seen[1],
+                source.logName(), AuditAction.STORE.code(), outcome, seen[0], "sop " + sopInstanceUid));
+    }
+
+    private IngestResult ingestUnaudited(IngestSource source, String sopClassUid, String sopInstanceUid,
+            String transferSyntaxUid, InputStream dataSet, HeaderCondition condition, String[] seen)
+            throws IngestException {
         Objects.requireNonNull(condition, "condition");
         String key = BlobKeys.forInstance(sopInstanceUid);
         byte[] prefix = part10Prefix(source, sopClassUid, sopInstanceUid, transferSyntaxUid);
@@ -172,6 +212,7 @@ public final class IngestService {
             // inside the try: a registry that cannot be read means the database is down, like any index failure
             Optional<ApplicationEntity> caller = aeRegistry.find(source.callingAeTitle());
             String institution = caller.map(ApplicationEntity::institutionCode).orElse(null);
+            seen[1] = institution;
             long[] size = new long[1];
             String[] digest = new String[1];
             LosslessCheck.Verdict[] verdict = new LosslessCheck.Verdict[1];
@@ -179,6 +220,7 @@ public final class IngestService {
                 size[0] = stored.size();
                 digest[0] = stored.sha256();
                 Dataset header = parseHeader(capture, stored, key);
+                seen[0] = header.getString(Tag.StudyInstanceUID);
                 requireMatches(header, sopClassUid, sopInstanceUid);
                 requireCondition(condition, header);
                 verdict[0] = requireLossless(header, key, stored.size(), transferSyntaxUid, source, caller);

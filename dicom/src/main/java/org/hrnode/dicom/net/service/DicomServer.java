@@ -58,6 +58,14 @@ public final class DicomServer implements AutoCloseable {
         acceptor.close();
     }
 
+    /**
+     * Stops accepting and lets associations in progress finish for up to {@code drain}, then aborts the rest; see
+     * {@link org.hrnode.dicom.net.ul.AssociationAcceptor#close(java.time.Duration)}.
+     */
+    public void close(java.time.Duration drain) {
+        acceptor.close(drain);
+    }
+
     private static List<String> defaultTransferSyntaxes() {
         List<String> order = new ArrayList<>(List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(),
                 TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(),

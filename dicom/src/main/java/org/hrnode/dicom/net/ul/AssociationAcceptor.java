@@ -176,6 +176,42 @@ public final class AssociationAcceptor implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close} has begun: no new association is accepted any more. */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /**
+     * Graceful shutdown: stops accepting at once, gives the associations in progress up to {@code drain} to finish
+     * (their peers release them: a C-STORE in flight completes and is acknowledged), then {@link #close()}s, aborting
+     * whatever is still open.
+     */
+    public void close(Duration drain) {
+        closing = true;
+        closeQuietly(serverSocket);
+        long deadline = System.nanoTime() + drain.toNanos();
+        if (!live.isEmpty()) {
+            LOG.info("DICOM acceptor on port {} draining {} associations for at most {} s", port(), live.size(),
+                    drain.toSeconds());
+        }
+        try {
+            for (Thread thread : threads) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                thread.join(Duration.ofNanos(left));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!live.isEmpty()) {
+            LOG.warn("DICOM acceptor on port {}: {} associations did not finish within the drain; aborting them",
+                    port(), live.size());
+        }
+        close();
+    }
+
     /** Stops accepting, aborts every live association and waits for their threads, at most ARTIM plus a grace. */
     @Override
     public void close() {

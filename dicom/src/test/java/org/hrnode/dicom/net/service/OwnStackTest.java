@@ -141,6 +141,36 @@ class OwnStackTest {
     }
 
     @Test
+    void gracefulCloseLetsAnAssociationInProgressFinish() throws Exception {
+        DicomServer server = server(local("HRNODE"), ServiceRegistry.builder().verification().build());
+        DimseChannel inProgress = open(server, echoRequest().build(requestor.settings()), DimseRequestHandler.NONE);
+        Thread closing = Thread.ofVirtual().start(() -> server.close(Duration.ofSeconds(20)));
+        while (!server.acceptor().isClosing()) {
+            Thread.onSpinWait(); // until close has stopped accepting; it happens first and at once
+        }
+
+        Thread.sleep(200); // the drain is under way: the association must still be usable
+        assertThat(closing.isAlive()).as("close waits for the association in progress").isTrue();
+        assertThat(EchoSCU.echo(inProgress)).isEqualTo(Status.SUCCESS);
+        inProgress.release();
+        assertThat(closing.join(Duration.ofSeconds(20))).isTrue();
+        assertThat(inProgress.association().endReason()).isEqualTo("released");
+        assertThatThrownBy(() -> open(server, echoRequest().build(requestor.settings()), DimseRequestHandler.NONE))
+                .as("new associations after shutdown").isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void gracefulCloseAbortsWhatIsStillOpenWhenTheDrainEnds() throws Exception {
+        DicomServer server = server(local("HRNODE"), ServiceRegistry.builder().verification().build());
+        DimseChannel stuck = open(server, echoRequest().build(requestor.settings()), DimseRequestHandler.NONE);
+
+        server.close(Duration.ofMillis(300));
+
+        assertThat(stuck.association().awaitClosed(Duration.ofSeconds(20))).isTrue();
+        assertThat(stuck.association().endReason()).startsWith("aborted");
+    }
+
+    @Test
     void idleAssociationIsAbortedByTheAcceptor() throws Exception {
         AssociationSettings idle = AssociationSettings.defaults()
                 .withTimeouts(Timeouts.defaults().withIdle(Duration.ofMillis(200)));
