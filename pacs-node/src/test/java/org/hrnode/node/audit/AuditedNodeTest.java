@@ -83,7 +83,9 @@ class AuditedNodeTest {
             assertThat(rows).anySatisfy(r -> {
                 assertThat(r.event().action()).isEqualTo("retrieve");
                 assertThat(r.event().source()).isEqualTo("ip:127.0.0.1");
-                assertThat(r.event().actor()).isEqualTo("anonymous");
+                // dev mode: the security filter's developer principal, holding every role
+                assertThat(r.event().actor()).isEqualTo("developer");
+                assertThat(r.event().role()).contains("viewer");
                 assertThat(r.event().studyUid()).isEqualTo(STUDY);
             });
             assertThat(rows).anySatisfy(r -> assertThat(r.event().action()).isEqualTo("query"));
