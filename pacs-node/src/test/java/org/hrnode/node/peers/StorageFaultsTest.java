@@ -57,9 +57,10 @@ class StorageFaultsTest {
         blobs = new InMemoryBlobStore();
         DatabaseConfig db = database.config();
         // dev mode: the association is accepted without the registry, so a store reaches the ingest path even with
-        // the database down
+        // the database down; uncompressed images kept as they are, so no background compression changes the blob
+        // keys these tests compare before and after a fault
         node = NodeUnderTest.startWithBlobStore(work.resolve("data"), blobs, "--db-url", db.jdbcUrl(), "--db-user",
-                db.user(), "--dev-mode", "true");
+                db.user(), "--dev-mode", "true", "--uncompressed", "accept");
     }
 
     @AfterAll
