@@ -67,7 +67,8 @@ public final class IngestService {
     private final Clock clock;
     private final QualityJudge qualityJudge;
     private final LosslessCheck lossless;
-    private final List<StoredListener> storedListeners = new CopyOnWriteArrayList<>();
+    /** Shared with {@link #audited} copies: a listener added to either hears every store through both. */
+    private final List<StoredListener> storedListeners;
     private final AuditTrail audit;
     private static final DicomJsonWriter METADATA_WRITER = new DicomJsonWriter(
             BulkDataUriPolicy.aboveThreshold(ReadOptions.DEFAULT_BULK_DATA_THRESHOLD, BULK_DATA_URI_TEMPLATE),
@@ -96,13 +97,15 @@ public final class IngestService {
      */
     public IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry, ReadOptions readOptions,
             Clock clock, QualityJudge qualityJudge, LosslessCheck lossless) {
-        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, qualityJudge, lossless, AuditTrail.NONE);
+        this(blobs, storeAndIndex, aeRegistry, readOptions, clock, qualityJudge, lossless, AuditTrail.NONE,
+                new CopyOnWriteArrayList<>());
     }
 
     private IngestService(BlobStore blobs, StoreAndIndex storeAndIndex, AeRegistry aeRegistry,
             ReadOptions readOptions, Clock clock, QualityJudge qualityJudge, LosslessCheck lossless,
-            AuditTrail audit) {
+            AuditTrail audit, List<StoredListener> storedListeners) {
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.storedListeners = storedListeners;
         this.qualityJudge = Objects.requireNonNull(qualityJudge, "qualityJudge");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.storeAndIndex = Objects.requireNonNull(storeAndIndex, "storeAndIndex");
@@ -144,10 +147,11 @@ public final class IngestService {
 
     /**
      * This ingest path recording every store and refusal in {@code audit}: one hook for C-STORE, STOW-RS and import,
-     * which all come through here.
+     * which all come through here. Its stored-listeners are this one's.
      */
     public IngestService audited(AuditTrail audit) {
-        return new IngestService(blobs, storeAndIndex, aeRegistry, readOptions, clock, qualityJudge, lossless, audit);
+        return new IngestService(blobs, storeAndIndex, aeRegistry, readOptions, clock, qualityJudge, lossless, audit,
+                storedListeners);
     }
 
     /**
