@@ -8,9 +8,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hrnode.node.Main;
-import org.hrnode.node.app.DataDirectoryLock;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
@@ -127,9 +125,8 @@ public final class AeCommand {
     /** Runs {@code action}; a successful change of the registry is audited (written before the command ends). */
     private static int withRegistry(NodeConfig config, String verb, List<String> positional, RegistryAction action)
             throws IOException {
-        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-        try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                : NodeStorage.openBesideRunningNode(config)) {
+        try (CommandStorage opened = CommandStorage.open(config)) {
+            NodeStorage storage = opened.storage();
             int status = action.apply(storage.aeRegistry());
             if (status == 0 && (verb.equals("add") || verb.equals("remove"))) {
                 storage.auditLog().append(List.of(new AuditEvent(Instant.now(), "os:" + System.getProperty(
@@ -137,10 +134,6 @@ public final class AeCommand {
                         "ae " + verb + " " + positional.get(0))));
             }
             return status;
-        } finally {
-            if (lock.isPresent()) {
-                lock.get().close();
-            }
         }
     }
 

@@ -12,9 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hrnode.node.Main;
-import org.hrnode.node.app.DataDirectoryLock;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
@@ -112,14 +110,9 @@ public final class AuditCommand {
     }
 
     private static int withLog(NodeConfig config, LogAction action) throws Exception {
-        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-        try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                : NodeStorage.openBesideRunningNode(config)) {
+        try (CommandStorage opened = CommandStorage.open(config)) {
+            NodeStorage storage = opened.storage();
             return action.apply(storage.auditLog());
-        } finally {
-            if (lock.isPresent()) {
-                lock.get().close();
-            }
         }
     }
 

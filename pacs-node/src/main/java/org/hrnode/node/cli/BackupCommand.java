@@ -87,9 +87,8 @@ public final class BackupCommand {
                 }
             }
         }
-        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-        try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                : NodeStorage.openBesideRunningNode(config)) {
+        try (CommandStorage opened = CommandStorage.open(config)) {
+            NodeStorage storage = opened.storage();
             String version = new IndexDump(storage.dataSource()).dump(dir.resolve(INDEX));
             List<BlobManifest.Entry> entries = BlobManifest.referenced(storage.dataSource());
             long bytes = BlobManifest.backUp(entries, storage.blobs(), dir);
@@ -104,10 +103,6 @@ public final class BackupCommand {
             out.println("backed up " + entries.size() + " objects (" + bytes + " bytes, each verified by SHA-256)"
                     + " and the index (schema " + version + ") to " + dir);
             return 0;
-        } finally {
-            if (lock.isPresent()) {
-                lock.get().close();
-            }
         }
     }
 

@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hrnode.aiqc.catalog.Catalog;
 import org.hrnode.aiqc.catalog.CatalogMatcher;
 import org.hrnode.dicom.json.DicomJsonException;
 import org.hrnode.node.Main;
-import org.hrnode.node.app.DataDirectoryLock;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.catalog.CatalogMatchResult;
 import org.hrnode.node.catalog.CatalogService;
@@ -78,15 +76,10 @@ public final class CatalogMatchCommand {
                 return match(CatalogService.withoutMappings(), Path.of(file), null);
             }
             NodeConfig config = new ConfigLoader(env).load(configArgs);
-            Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-            try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                    : NodeStorage.openBesideRunningNode(config)) {
+            try (CommandStorage opened = CommandStorage.open(config)) {
+                NodeStorage storage = opened.storage();
                 return match(new CatalogService(new CatalogMatcher(Catalog.standard()), storage.catalogMappings()),
                         Path.of(file), institution);
-            } finally {
-                if (lock.isPresent()) {
-                    lock.get().close();
-                }
             }
         } catch (ConfigException e) {
             err.println("hrnode catalog-match: " + e.getMessage());

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomFile;
@@ -17,7 +16,6 @@ import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.io.DicomWriter;
 import org.hrnode.node.Main;
-import org.hrnode.node.app.DataDirectoryLock;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
@@ -68,14 +66,9 @@ public final class DeidentifyCommand {
         }
         try {
             NodeConfig config = new ConfigLoader(env).load(configArgs);
-            Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-            try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                    : NodeStorage.openBesideRunningNode(config)) {
+            try (CommandStorage opened = CommandStorage.open(config)) {
+                NodeStorage storage = opened.storage();
                 return export(storage, study, Path.of(dir));
-            } finally {
-                if (lock.isPresent()) {
-                    lock.get().close();
-                }
             }
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("hrnode deidentify: " + e.getMessage());

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.hrnode.node.Main;
-import org.hrnode.node.app.DataDirectoryLock;
 import org.hrnode.node.app.Node;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.ConfigException;
@@ -90,26 +88,19 @@ public final class ImportCommand {
     }
 
     private ImportSummary importInto(NodeConfig config, SourceFiles files) throws IOException {
-        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-        try {
-            if (lock.isEmpty()) {
+        try (CommandStorage opened = CommandStorage.open(config)) {
+            if (!opened.ownsDataDirectory()) {
                 err.println("hrnode import: a node is running on " + config.dataDir()
                         + "; importing beside it through its database");
             }
-            try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                    : NodeStorage.openBesideRunningNode(config)) {
-                ImportProgress progress = new ImportProgress(err, terminal, files.files().size(),
-                        files.totalBytes(), System::nanoTime);
-                FileImporter importer = new FileImporter(Node.newIngestService(config, storage,
-                        ImportCommand::compressedByTheNode), Node.readOptions(config), progress);
-                ImportSummary summary = importer.importAll(files.files());
-                progress.done(summary);
-                return summary;
-            }
-        } finally {
-            if (lock.isPresent()) {
-                lock.get().close();
-            }
+            NodeStorage storage = opened.storage();
+            ImportProgress progress = new ImportProgress(err, terminal, files.files().size(),
+                    files.totalBytes(), System::nanoTime);
+            FileImporter importer = new FileImporter(Node.newIngestService(config, storage,
+                    ImportCommand::compressedByTheNode), Node.readOptions(config), progress);
+            ImportSummary summary = importer.importAll(files.files());
+            progress.done(summary);
+            return summary;
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hrnode.node.Main;
-import org.hrnode.node.app.DataDirectoryLock;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
@@ -86,15 +85,10 @@ public final class QualityCommand {
 
     private static Optional<QualityReport> report(NodeConfig config, String institution, ReportPeriod period)
             throws IOException {
-        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-        try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                : NodeStorage.openBesideRunningNode(config)) {
+        try (CommandStorage opened = CommandStorage.open(config)) {
+            NodeStorage storage = opened.storage();
             return new QualityReports(storage.aeRegistry(), storage.qualityStatistics(), config.timeZone(),
                     config.lateAfter(), storage.reports()).forInstitution(institution, period);
-        } finally {
-            if (lock.isPresent()) {
-                lock.get().close();
-            }
         }
     }
 

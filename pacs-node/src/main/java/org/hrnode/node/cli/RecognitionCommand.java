@@ -8,9 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hrnode.node.Main;
-import org.hrnode.node.app.DataDirectoryLock;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
@@ -116,14 +114,9 @@ public final class RecognitionCommand {
     }
 
     private static int withRegistry(NodeConfig config, RegistryAction action) throws IOException {
-        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-        try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                : NodeStorage.openBesideRunningNode(config)) {
+        try (CommandStorage opened = CommandStorage.open(config)) {
+            NodeStorage storage = opened.storage();
             return action.apply(storage.recognitions());
-        } finally {
-            if (lock.isPresent()) {
-                lock.get().close();
-            }
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.hrnode.node.Main;
-import org.hrnode.node.app.DataDirectoryLock;
 import org.hrnode.node.app.NodeStorage;
 import org.hrnode.node.config.ConfigException;
 import org.hrnode.node.config.ConfigLoader;
@@ -128,14 +127,9 @@ public final class UserCommand {
     }
 
     private static int withAccounts(NodeConfig config, AccountsAction action) throws IOException {
-        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(config.dataDir());
-        try (NodeStorage storage = lock.isPresent() ? NodeStorage.openAsOwner(config)
-                : NodeStorage.openBesideRunningNode(config)) {
+        try (CommandStorage opened = CommandStorage.open(config)) {
+            NodeStorage storage = opened.storage();
             return action.apply(storage.accounts());
-        } finally {
-            if (lock.isPresent()) {
-                lock.get().close();
-            }
         }
     }
 
