@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -167,7 +166,7 @@ public final class ConsoleStudyResource {
             return ApiError.response(Response.Status.BAD_REQUEST, "the AI gave no non-recognition code for this"
                     + " study: a confirmation needs \"reasonCode\" (1-10)");
         }
-        QcDecision stored = new QcDecision(0, uid, who(security), null, request.action(), grade, eligible, reason,
+        QcDecision stored = new QcDecision(0, uid, Callers.name(security), null, request.action(), grade, eligible, reason,
                 request.comment(), request.reexamine(), ai.grade(), ai.hrEligible(), ai.generation());
         Optional<Long> id = decisions.record(stored);
         if (id.isEmpty()) {
@@ -218,12 +217,6 @@ public final class ConsoleStudyResource {
         Integer code = ai.hrEligible() ? null : ReasonCodes.firstOf(ai.reasonsJson()).orElse(null);
         return new Verdict("ai", Grade.valueOf(ai.grade()).label(), ai.grade(), ai.hrEligible(), code,
                 ReasonCodes.name(code));
-    }
-
-    /** Who decided, as the security layer names the caller; "anonymous" where none is installed. */
-    static String who(SecurityContext security) {
-        Principal p = security == null ? null : security.getUserPrincipal();
-        return p == null || p.getName() == null || p.getName().isBlank() ? "anonymous" : p.getName();
     }
 
     /** Keeps the first character so reviewers can tell records apart without reading the identifier. */
