@@ -134,7 +134,8 @@ public final class Node implements AutoCloseable {
         try {
             audit = AuditService.start(storage.auditLog(), config.audit(), Clock.systemUTC());
             ReadOptions readOptions = readOptions(config);
-            compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions);
+            compression = new CompressionWorker(storage.compressionQueue(), storage.blobs(), readOptions,
+                    workerName(config), config.compressionRetry());
             EventCounters events = new EventCounters(audit);
             IngestService ingest = newIngestService(config, storage, compression::queued).audited(events);
             compression.start();
@@ -233,7 +234,8 @@ public final class Node implements AutoCloseable {
         resources.add(new HttpAuditFilter(events, Clock.systemUTC()));
         resources.add(new HealthzResource(new HealthResource(storage.qualityStatistics(), storage.blobs(),
                 compression::backlog)));
-        resources.add(new MetricsResource(events, audit, storage.blobLatency(), compression::backlog,
+        resources.add(new MetricsResource(events, audit, storage.blobLatency(), compression::countBacklog,
+                compression::backlogByInstitution,
                 () -> storage.qcJobQueue().backlog(QcWorker.MAX_ATTEMPTS), storage.databasePool()));
         resources.addAll(DicomWeb.resources(new DicomWebContext(storage.index(), storage.blobs(),
                 storage.instanceMetadata(), marks,

@@ -33,6 +33,8 @@ public enum ConfigKey {
             "refuse = images only lossless (川渝 spec 7.1); accept = also lossy, for a node outside the programme"),
     UNCOMPRESSED("uncompressed", "compress",
             "uncompressed images from callers not in the AE registry (dev mode): compress | accept | reject"),
+    COMPRESSION_RETRY_SECONDS("compression-retry-seconds", "30",
+            "a failed lossless compression is tried again after this long, doubling per failure (3 tries in all)"),
     QC_STABLE_SECONDS("qc-stable-seconds", "60",
             "AI QC judges a study once no instance of it arrived for this many seconds"),
     QC_WORKERS("qc-workers", "2", "studies AI QC judges at once on this node"),

@@ -51,6 +51,8 @@ public final class ConfigLoader {
     /** Judging is CPU-bound; more workers than a large server's cores only queue up inside the JVM. */
     private static final int MAX_QC_WORKERS = 256;
     private static final int MAX_POLL_SECONDS = 60 * 60;
+    /** A day: an image left uncompressed longer than that is an operator's problem, not a retry's. */
+    private static final int MAX_COMPRESSION_RETRY_SECONDS = 24 * 60 * 60;
     /** A year: the programme speaks of one month; anything longer is no longer "recent" (spec 6.5). */
     private static final int MAX_WINDOW_MONTHS = 12;
     /** Ten minutes: more would keep an expired token alive long after its issuer meant it to end. */
@@ -119,7 +121,8 @@ public final class ConfigLoader {
                 security(r),
                 console(r),
                 audit(r),
-                Optional.ofNullable(r.get(ConfigKey.ENCRYPTION_KEY_FILE)).map(Path::of));
+                Optional.ofNullable(r.get(ConfigKey.ENCRYPTION_KEY_FILE)).map(Path::of),
+                Duration.ofSeconds(r.integer(ConfigKey.COMPRESSION_RETRY_SECONDS, 1, MAX_COMPRESSION_RETRY_SECONDS)));
     }
 
     private static ConsoleSettings console(Resolved r) throws ConfigException {

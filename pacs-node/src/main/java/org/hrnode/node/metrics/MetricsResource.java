@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.hrnode.node.audit.AuditService;
 
 /**
@@ -24,15 +25,18 @@ public final class MetricsResource {
     private final AuditService audit;
     private final BlobLatency blobs;
     private final LongSupplier compressionBacklog;
+    private final Supplier<Map<String, Long>> compressionBacklogByInstitution;
     private final LongSupplier qcBacklog;
     private final Optional<HikariPoolMXBean> pool;
 
     public MetricsResource(EventCounters events, AuditService audit, BlobLatency blobs,
-            LongSupplier compressionBacklog, LongSupplier qcBacklog, Optional<HikariPoolMXBean> pool) {
+            LongSupplier compressionBacklog, Supplier<Map<String, Long>> compressionBacklogByInstitution,
+            LongSupplier qcBacklog, Optional<HikariPoolMXBean> pool) {
         this.events = events;
         this.audit = audit;
         this.blobs = blobs;
         this.compressionBacklog = compressionBacklog;
+        this.compressionBacklogByInstitution = compressionBacklogByInstitution;
         this.qcBacklog = qcBacklog;
         this.pool = pool;
     }
@@ -49,6 +53,14 @@ public final class MetricsResource {
         }
         out.gauge("hrnode_compression_backlog", "Stored images still waiting for lossless compression",
                 safely(compressionBacklog));
+        out.type("hrnode_compression_backlog_institution", "gauge", "Stored images still waiting for lossless"
+                + " compression, by the sending institution's code (empty: none registered)");
+        try {
+            compressionBacklogByInstitution.get().forEach((code, count) ->
+                    out.sample("hrnode_compression_backlog_institution", count, "institution", code));
+        } catch (RuntimeException e) {
+            // the database is down: the total above says NaN; no per-institution samples rather than a failed scrape
+        }
         out.gauge("hrnode_qc_backlog", "Studies waiting for AI QC", safely(qcBacklog));
         out.gauge("hrnode_audit_queue", "Audit events waiting to be written to the database", audit.queued());
         out.type("hrnode_audit_dropped_total", "counter", "Audit events dropped because the queue was full");

@@ -26,6 +26,8 @@ import org.hrnode.aiqc.pipeline.StudyAssessor;
 import org.hrnode.aiqc.pipeline.StudyFacts;
 import org.hrnode.aiqc.pipeline.StudyInput;
 import org.hrnode.node.config.QcSettings;
+import org.hrnode.node.work.Backoff;
+import org.hrnode.node.work.WakeSignal;
 import org.hrnode.storage.qc.ClaimedJob;
 import org.hrnode.storage.qc.QcJobQueue;
 import org.hrnode.storage.qc.QcResultRecord;
@@ -57,8 +59,8 @@ public final class QcWorker implements AutoCloseable {
     static final long LEASE_MINUTES = 2;
     private static final Duration LEASE = Duration.ofMinutes(LEASE_MINUTES);
     private static final Duration RENEW_EVERY = LEASE.dividedBy(3);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    /** 30 s, 1 min, 2 min … at most an hour. */
+    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1));
     /** Against a busy loop when a due job is claimed by another node between our look and our claim. */
     private static final Duration SHORTEST_WAIT = Duration.ofMillis(50);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -207,7 +209,7 @@ public final class QcWorker implements AutoCloseable {
             releaseQuietly(job);
             return;
         }
-        Duration retry = backoff(job.attempts());
+        Duration retry = RETRY.after(job.attempts());
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         LOG.warn("event=qc_failed study_uid={} generation={} attempt={} retry_in_s={} reason=\"{}\"",
                 job.studyInstanceUid(), job.generation(), job.attempts() + 1,
@@ -219,12 +221,6 @@ public final class QcWorker implements AutoCloseable {
             LOG.warn("event=qc_failure_not_recorded study_uid={} reason=\"{}\"", job.studyInstanceUid(),
                     recording.getMessage());
         }
-    }
-
-    /** 30 s, 1 min, 2 min … at most an hour. */
-    static Duration backoff(int attemptsBefore) {
-        Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attemptsBefore, 16));
-        return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
     }
 
     private void renew(ClaimedJob job) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -173,6 +177,12 @@ class CompressOnIngestTest {
             assertThat(refusing.refused().await(COMPRESSION_WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             StoredInstanceRef original = first.instance(image.sopInstanceUid()).orElseThrow();
             assertThat(original.transferSyntaxUid()).isEqualTo(image.transferSyntaxUid());
+            // an unregistered dev-mode caller has no institution: its backlog is reported under the empty code
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + first.node().httpPort() + "/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).contains("hrnode_compression_backlog 1\n",
+                    "hrnode_compression_backlog_institution{institution=\"\"} 1\n");
             assertThat(pixels(DicomReader.read(new ByteArrayInputStream(first.storedObject(original)))))
                     .isEqualTo(pixels(mr));
         }
@@ -182,6 +192,31 @@ class CompressOnIngestTest {
             assertThat(compressed.transferSyntaxUid()).isEqualTo(expectedSyntax().uid());
             assertThat(compressed.version()).isEqualTo(1);
             assertThat(pixels(DicomReader.read(new ByteArrayInputStream(second.storedObject(compressed)))))
+                    .isEqualTo(pixels(mr));
+        }
+    }
+
+    /**
+     * A compression that failed (the blob store refused the compressed object once) is tried again while the node
+     * runs, after the configured backoff, without a restart; the original is served meanwhile.
+     */
+    @Test
+    void aCompressionThatFailedIsRetriedWhileTheNodeRuns() throws Exception {
+        Path data = work.resolve("retried");
+        Files.createDirectories(data.resolve("blobs"));
+        RefusingCompressedBlobStore refusingOnce = new RefusingCompressedBlobStore(
+                new FileSystemBlobStore(data.resolve("blobs")), 1);
+        Path mr = pydicom("MR_small.dcm");
+        InstanceFile image = InstanceFile.read(mr).orElseThrow();
+        try (NodeUnderTest retrying = NodeUnderTest.startWithBlobStore(data, refusingOnce, "--dev-mode", "true",
+                "--compression-retry-seconds", "1")) {
+            assertThat(StoreScu.send(retrying.port(), STORE_AE_TITLE, List.of(mr), work).answerFor(mr).isSuccess())
+                    .isTrue();
+            assertThat(refusingOnce.refused().await(COMPRESSION_WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(retrying.node().compression().awaitEmptyBacklog(COMPRESSION_WAIT)).isTrue();
+            StoredInstanceRef compressed = retrying.instance(image.sopInstanceUid()).orElseThrow();
+            assertThat(compressed.transferSyntaxUid()).isEqualTo(expectedSyntax().uid());
+            assertThat(pixels(DicomReader.read(new ByteArrayInputStream(retrying.storedObject(compressed)))))
                     .isEqualTo(pixels(mr));
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.blob.PutResult;
@@ -20,9 +21,17 @@ final class RefusingCompressedBlobStore extends ForwardingBlobStore {
     private static final int META_BYTES = 1024;
 
     private final CountDownLatch refused = new CountDownLatch(1);
+    private final AtomicInteger refusalsLeft;
 
+    /** Refuses every compressed object. */
     RefusingCompressedBlobStore(BlobStore delegate) {
+        this(delegate, Integer.MAX_VALUE);
+    }
+
+    /** Refuses the first {@code refusals} compressed objects, then stores them. */
+    RefusingCompressedBlobStore(BlobStore delegate, int refusals) {
         super(delegate);
+        this.refusalsLeft = new AtomicInteger(refusals);
     }
 
     /** Counted down at the first refusal. */
@@ -34,8 +43,8 @@ final class RefusingCompressedBlobStore extends ForwardingBlobStore {
     public PutResult put(String key, InputStream data) throws IOException {
         byte[] bytes = data.readAllBytes();
         String meta = new String(bytes, 0, Math.min(bytes.length, META_BYTES), StandardCharsets.ISO_8859_1);
-        if (meta.contains(TransferSyntax.JPEG_LS_LOSSLESS.uid())
-                || meta.contains(TransferSyntax.JPEG_2000_LOSSLESS.uid())) {
+        if ((meta.contains(TransferSyntax.JPEG_LS_LOSSLESS.uid())
+                || meta.contains(TransferSyntax.JPEG_2000_LOSSLESS.uid())) && refusalsLeft.getAndDecrement() > 0) {
             refused.countDown();
             throw new IOException("test store refuses compressed objects");
         }

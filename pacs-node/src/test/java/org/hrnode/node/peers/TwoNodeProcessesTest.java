@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       and the bucket holds exactly one object per instance (no orphan from a duplicate that lost a race, no
  *       original left after compression), whose bytes are those the index recorded;</li>
  *   <li>compression done once: every instance (all arrive uncompressed) was compressed by exactly one of the nodes
- *       (the sum of both nodes' {@code event=compressed} lines) and the queue is empty;</li>
+ *       (the sum of both nodes' {@code event=compressed} lines), no compression was done twice and thrown away
+ *       ({@code event=compression_discarded}), and the queue is empty;</li>
  *   <li>QC done once per generation: across both nodes' logs no (study, generation) is judged twice, no result is
  *       discarded for a lost lease, and every study's last generation is judged;</li>
  *   <li>either node answers for all: C-FIND on each finds the four studies with their instance counts, and WADO-RS
@@ -162,6 +163,9 @@ class TwoNodeProcessesTest {
         assertThat(compressed).as("compressions across both nodes, one per instance").isEqualTo(instances);
         assertThat(Stream.of(a, b).flatMap(n -> n.output().stream())
                 .filter(line -> line.contains("event=compression_failed"))).isEmpty();
+        assertThat(Stream.of(a, b).flatMap(n -> n.output().stream())
+                .filter(line -> line.contains("event=compression_discarded")))
+                .as("no image compressed by both nodes (the loser's work would be discarded)").isEmpty();
     }
 
     private static void assertJudgedOncePerGeneration(Connection sql, NodeProcess a, NodeProcess b,

@@ -123,12 +123,15 @@ final class InstanceWriter {
     private static final String REPLACE_INSTANCE = "UPDATE instances SET (" + INSTANCE_COLUMNS + ") = ("
             + INSTANCE_PLACEHOLDERS + "), version = version + 1, received_sha256 = NULL WHERE pk = ?";
 
-    /** See V5__compression_queue.sql; a new version replaces the queued blob of an older one. */
+    /**
+     * See V5__compression_queue.sql and V15: a new version replaces the queued blob of an older one and is due at once;
+     * a worker still compressing the older blob loses its claim and its result is discarded.
+     */
     private static final String QUEUE_COMPRESSION = """
             INSERT INTO compression_queue (instance_fk, blob_key) SELECT pk, blob_key FROM instances
             WHERE sop_instance_uid = ?
             ON CONFLICT (instance_fk) DO UPDATE SET blob_key = EXCLUDED.blob_key, queued_at = now(), attempts = 0,
-                last_error = NULL""";
+                last_error = NULL, retry_at = NULL, claim_id = NULL, claimed_by = NULL, lease_until = NULL""";
 
     /**
      * See V10__qc_pipeline.sql: every new instance or version bumps its study's QC job, in this transaction, so no

@@ -1,4 +1,4 @@
-package org.hrnode.node.qc;
+package org.hrnode.node.work;
 
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
@@ -8,13 +8,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * A wake-up that is not lost when it comes before the wait: {@link #wake} sets a flag, {@link #await} returns at once
  * if it is set (clearing it), else waits for it at most the given time.
  */
-final class WakeSignal {
+public final class WakeSignal {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private boolean pending;
 
-    void wake() {
+    public void wake() {
         lock.lock();
         try {
             pending = true;
@@ -25,7 +25,7 @@ final class WakeSignal {
     }
 
     /** @return whether woken (false: the time ran out) */
-    boolean await(Duration timeout) throws InterruptedException {
+    public boolean await(Duration timeout) throws InterruptedException {
         lock.lock();
         try {
             long nanos = timeout.toNanos();
