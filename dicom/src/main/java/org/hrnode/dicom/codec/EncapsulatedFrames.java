@@ -32,30 +32,64 @@ public final class EncapsulatedFrames {
         if (items.isEmpty()) {
             throw new PixelDataException("encapsulated Pixel Data has no Basic Offset Table item");
         }
-        byte[] offsetTable = items.getFirst();
         List<byte[]> data = items.subList(1, items.size());
-        if (data.isEmpty()) {
-            throw new PixelDataException("encapsulated Pixel Data has no fragments");
+        long[] lengths = data.stream().mapToLong(b -> b.length).toArray();
+        List<FragmentRange> ranges;
+        try {
+            ranges = frameRanges(items.getFirst(), lengths, numberOfFrames, (fragment, length) ->
+                    Arrays.copyOf(data.get(fragment), Math.min(length, data.get(fragment).length)), decoder);
+        } catch (IOException unreachable) {
+            throw new IllegalStateException("fragments in memory cannot fail to read", unreachable);
         }
-        List<List<byte[]>> grouped;
-        if (numberOfFrames == 1) {
-            grouped = List.of(data);
-        } else if (data.size() == numberOfFrames) {
-            grouped = data.stream().map(List::of).toList();
-        } else if (offsetTable.length > 0) {
-            grouped = byOffsetTable(offsetTable, data, numberOfFrames);
-        } else {
-            grouped = byFrameStart(data, decoder);
-        }
-        if (grouped.size() != numberOfFrames) {
-            throw new PixelDataException("found " + grouped.size() + " frames in " + data.size()
-                    + " fragments, Number of Frames says " + numberOfFrames);
-        }
-        List<byte[]> frames = new ArrayList<>(grouped.size());
-        for (List<byte[]> group : grouped) {
-            frames.add(concatenate(group));
+        List<byte[]> frames = new ArrayList<>(ranges.size());
+        for (FragmentRange range : ranges) {
+            frames.add(concatenate(data.subList(range.first(), range.end())));
         }
         return frames;
+    }
+
+    /** Fragments {@code [first, end)} (counted from 0, after the Basic Offset Table) make one frame. */
+    public record FragmentRange(int first, int end) {
+    }
+
+    /** The first bytes of a fragment, for objects whose frames are found by their start markers. */
+    @FunctionalInterface
+    public interface FragmentHeads {
+        byte[] head(int fragment, int length) throws IOException;
+    }
+
+    /**
+     * Which fragments make each frame, from the fragments' lengths alone (and, only for several frames with an empty
+     * offset table and more fragments than frames, their first bytes): what {@link #split} does, for callers that
+     * keep the fragments where they are (in the blob store) and read one frame at a time.
+     *
+     * @param offsetTable     the Basic Offset Table item's value (may be empty)
+     * @param fragmentLengths the lengths of the fragments after it, in order
+     */
+    public static List<FragmentRange> frameRanges(byte[] offsetTable, long[] fragmentLengths, int numberOfFrames,
+            FragmentHeads heads, FrameDecoder decoder) throws PixelDataException, IOException {
+        int count = fragmentLengths.length;
+        if (count == 0) {
+            throw new PixelDataException("encapsulated Pixel Data has no fragments");
+        }
+        List<FragmentRange> ranges;
+        if (numberOfFrames == 1) {
+            ranges = List.of(new FragmentRange(0, count));
+        } else if (count == numberOfFrames) {
+            ranges = new ArrayList<>(count);
+            for (int f = 0; f < count; f++) {
+                ranges.add(new FragmentRange(f, f + 1));
+            }
+        } else if (offsetTable.length > 0) {
+            ranges = byOffsetTable(offsetTable, fragmentLengths, numberOfFrames);
+        } else {
+            ranges = byFrameStart(count, heads, decoder);
+        }
+        if (ranges.size() != numberOfFrames) {
+            throw new PixelDataException("found " + ranges.size() + " frames in " + count
+                    + " fragments, Number of Frames says " + numberOfFrames);
+        }
+        return ranges;
     }
 
     /** One fragment a frame, each padded to even length, with a Basic Offset Table naming where each begins. */
@@ -89,41 +123,47 @@ public final class EncapsulatedFrames {
         return items;
     }
 
-    private static List<List<byte[]>> byOffsetTable(byte[] table, List<byte[]> data, int numberOfFrames)
+    private static List<FragmentRange> byOffsetTable(byte[] table, long[] lengths, int numberOfFrames)
             throws PixelDataException {
         if (table.length != numberOfFrames * OFFSET_ENTRY) {
             throw new PixelDataException("Basic Offset Table has " + table.length / OFFSET_ENTRY
                     + " entries for " + numberOfFrames + " frames");
         }
-        List<List<byte[]>> frames = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         long position = 0;
         int entry = 0;
-        for (byte[] fragment : data) {
+        for (int i = 0; i < lengths.length; i++) {
             long nextStart = entry < numberOfFrames
                     ? FrameLayout.readLittleEndian(table, entry * OFFSET_ENTRY, OFFSET_ENTRY) : -1;
             if (position == nextStart) {
-                frames.add(new ArrayList<>());
+                starts.add(i);
                 entry++;
-            } else if (frames.isEmpty() || nextStart >= 0 && position > nextStart) {
+            } else if (starts.isEmpty() || nextStart >= 0 && position > nextStart) {
                 throw new PixelDataException("Basic Offset Table entry " + entry + " (" + nextStart
                         + ") does not point at the start of a fragment");
             }
-            frames.getLast().add(fragment);
-            position += ITEM_HEADER_LENGTH + fragment.length;
+            position += ITEM_HEADER_LENGTH + lengths[i];
         }
-        return frames;
+        return rangesFrom(starts, lengths.length);
     }
 
-    private static List<List<byte[]>> byFrameStart(List<byte[]> data, FrameDecoder decoder) {
-        List<List<byte[]>> frames = new ArrayList<>();
-        for (byte[] fragment : data) {
-            byte[] head = Arrays.copyOf(fragment, Math.min(HEAD_LENGTH, fragment.length));
-            if (frames.isEmpty() || decoder.startsFrame(head)) {
-                frames.add(new ArrayList<>());
+    private static List<FragmentRange> byFrameStart(int count, FragmentHeads heads, FrameDecoder decoder)
+            throws IOException {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (starts.isEmpty() || decoder.startsFrame(heads.head(i, HEAD_LENGTH))) {
+                starts.add(i);
             }
-            frames.getLast().add(fragment);
         }
-        return frames;
+        return rangesFrom(starts, count);
+    }
+
+    private static List<FragmentRange> rangesFrom(List<Integer> starts, int count) {
+        List<FragmentRange> ranges = new ArrayList<>(starts.size());
+        for (int f = 0; f < starts.size(); f++) {
+            ranges.add(new FragmentRange(starts.get(f), f + 1 < starts.size() ? starts.get(f + 1) : count));
+        }
+        return ranges;
     }
 
     private static byte[] concatenate(List<byte[]> group) {

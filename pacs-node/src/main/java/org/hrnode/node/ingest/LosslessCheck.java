@@ -1,23 +1,16 @@
 package org.hrnode.node.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.hrnode.dicom.codec.Codecs;
-import org.hrnode.dicom.codec.EncapsulatedFrames;
-import org.hrnode.dicom.codec.FrameDecoder;
 import org.hrnode.dicom.codec.PixelDataException;
-import org.hrnode.dicom.codec.PixelDescription;
 import org.hrnode.dicom.data.Dataset;
-import org.hrnode.dicom.data.Fragments;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.dict.Tag;
 import org.hrnode.dicom.io.DicomParseException;
-import org.hrnode.dicom.io.DicomReader;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.storage.ae.ApplicationEntity;
 import org.hrnode.storage.ae.UncompressedImages;
@@ -33,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * ({@link IngestException.Reason#PIXEL_DATA_UNDECODABLE}); only where this machine lacks the codec (CharLS not
  * installed) is it stored as received and reported as not decodable here.
  *
- * <p>The decode check reads the object back from the blob just stored, not from the arriving stream: the
- * compressed frames are held (their compressed size), each frame is decoded and dropped before the next.
+ * <p>The decode check ({@link StoredFramesDecodeCheck}) reads the object back from the blob just stored, not from
+ * the arriving stream, one frame at a time.
  */
 public final class LosslessCheck {
 
@@ -51,16 +44,14 @@ public final class LosslessCheck {
         COMPRESS
     }
 
-    private final BlobStore blobs;
-    private final ReadOptions readOptions;
+    private final StoredFramesDecodeCheck decodeCheck;
     private final boolean enforced;
     private final UncompressedImages uncompressed;
     private final Consumer<String> compressionQueued;
 
     private LosslessCheck(BlobStore blobs, ReadOptions readOptions, boolean enforced, UncompressedImages uncompressed,
             Consumer<String> compressionQueued) {
-        this.blobs = blobs;
-        this.readOptions = readOptions;
+        this.decodeCheck = blobs == null ? null : new StoredFramesDecodeCheck(blobs, readOptions);
         this.enforced = enforced;
         this.uncompressed = uncompressed;
         this.compressionQueued = compressionQueued;
@@ -114,8 +105,11 @@ public final class LosslessCheck {
             };
         }
         boolean decodable;
-        try (InputStream in = blobs.get(key)) {
-            decodable = requireDecodable(in, size, ts, readOptions);
+        try {
+            decodable = decodeCheck.decodesEveryFrame(key, size, ts);
+        } catch (PixelDataException | DicomParseException e) {
+            throw new IngestException(IngestException.Reason.PIXEL_DATA_UNDECODABLE, "Pixel Data cannot be decoded as "
+                    + ts.name() + " (" + e.getMessage() + "); a lossless object must give back its pixels", e);
         }
         if (!decodable) {
             LOG.warn("event=stored_not_decodable_here source={} transfer_syntax={} reason=\"{}\"",
@@ -147,44 +141,6 @@ public final class LosslessCheck {
             // the reason first: a DIMSE Error Comment (LO) keeps 64 characters
             throw new IngestException(IngestException.Reason.LOSSY, "lossy image refused: " + declared
                     + "; the mutual-recognition archive stores lossless images only, send the original");
-        }
-    }
-
-    /**
-     * Decodes every frame of a compressed object. Returns false, storing nothing less, when this machine has no
-     * decoder for the syntax (the object is then kept as received, not proven); true when every frame decoded or
-     * there are no compressed pixels to decode.
-     *
-     * @param storedObject the Part 10 object as stored; read to the end of its Pixel Data, not closed
-     */
-    private static boolean requireDecodable(InputStream storedObject, long length, TransferSyntax ts,
-            ReadOptions options)
-            throws IngestException, IOException {
-        if (!ts.isEncapsulated()) {
-            return true;
-        }
-        Optional<FrameDecoder> decoder = Codecs.decoderFor(ts);
-        if (decoder.isEmpty()) {
-            return false;
-        }
-        try {
-            DicomReader reader = new DicomReader(storedObject, length, options);
-            reader.readPart10Header();
-            Dataset dataset = reader.readDataset(Tag.PixelData + 1);
-            Fragments fragments = dataset.getFragments(Tag.PixelData);
-            if (fragments == null) {
-                return true;
-            }
-            PixelDescription stored = PixelDescription.of(dataset);
-            List<byte[]> frames = EncapsulatedFrames.split(fragments, stored.numberOfFrames(), decoder.get());
-            for (int f = 0; f < frames.size(); f++) {
-                decoder.get().decode(frames.get(f), stored);
-                frames.set(f, null);
-            }
-            return true;
-        } catch (PixelDataException | DicomParseException e) {
-            throw new IngestException(IngestException.Reason.PIXEL_DATA_UNDECODABLE, "Pixel Data cannot be decoded as "
-                    + ts.name() + " (" + e.getMessage() + "); a lossless object must give back its pixels", e);
         }
     }
 }

@@ -1,0 +1,149 @@
+package org.hrnode.node.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.hrnode.dicom.codec.Codecs;
+import org.hrnode.dicom.codec.EncapsulatedFrames;
+import org.hrnode.dicom.codec.FrameDecoder;
+import org.hrnode.dicom.codec.PixelDataException;
+import org.hrnode.dicom.codec.PixelDescription;
+import org.hrnode.dicom.data.BulkData;
+import org.hrnode.dicom.data.Dataset;
+import org.hrnode.dicom.data.Fragments;
+import org.hrnode.dicom.data.TransferSyntax;
+import org.hrnode.dicom.dict.Tag;
+import org.hrnode.dicom.io.DicomParseException;
+import org.hrnode.dicom.io.DicomReader;
+import org.hrnode.dicom.io.ReadOptions;
+import org.hrnode.storage.blob.BlobStore;
+
+/**
+ * Proves that a lossless compressed object just stored gives back its pixels: every frame is decoded, read back from
+ * the blob (not from the arriving stream, which is already in the store).
+ *
+ * <p>Memory is one frame at a time. A single-frame object is read in one pass, its fragments (that one frame) in
+ * memory. A multi-frame object — an enhanced CT or an XA run can be gigabytes — is read once with its fragments left
+ * in the blob as references, then frame by frame with ranged reads: which fragments make each frame comes from
+ * their lengths and the offset table ({@link EncapsulatedFrames#frameRanges}), each frame is decoded and dropped
+ * before the next is read.
+ */
+final class StoredFramesDecodeCheck {
+
+    /** Names the blob in {@link BulkData} references; only this class resolves them. */
+    private static final URI STORED_BLOB = URI.create("blob:just-stored");
+    private static final int BUFFER = 64 * 1024;
+
+    private final BlobStore blobs;
+    private final ReadOptions readOptions;
+
+    StoredFramesDecodeCheck(BlobStore blobs, ReadOptions readOptions) {
+        this.blobs = blobs;
+        this.readOptions = readOptions;
+    }
+
+    /**
+     * Decodes every frame of the object under {@code key}.
+     *
+     * @return false when this machine has no decoder for {@code ts} (nothing proven); true when every frame decoded
+     *     or there are no compressed pixels
+     * @throws PixelDataException a frame does not decode, or the fragments do not make the frames the header says
+     */
+    boolean decodesEveryFrame(String key, long size, TransferSyntax ts)
+            throws IOException, DicomParseException, PixelDataException {
+        if (!ts.isEncapsulated()) {
+            return true;
+        }
+        Optional<FrameDecoder> decoder = Codecs.decoderFor(ts);
+        if (decoder.isEmpty()) {
+            return false;
+        }
+        PixelDescription description;
+        try (InputStream in = blobs.get(key)) {
+            DicomReader reader = new DicomReader(in, size, readOptions);
+            reader.readPart10Header();
+            Dataset header = reader.readDataset(Tag.PixelData);
+            if (!reader.stoppedBeforeTag()) {
+                return true;
+            }
+            Fragments fragments = reader.readDataset(Tag.PixelData + 1).getFragments(Tag.PixelData);
+            if (fragments == null) {
+                return true;
+            }
+            description = PixelDescription.of(header);
+            if (description.numberOfFrames() == 1) {
+                decoder.get().decode(EncapsulatedFrames.split(fragments, 1, decoder.get()).getFirst(), description);
+                return true;
+            }
+        }
+        decodeFrameByFrame(key, size, description, decoder.get());
+        return true;
+    }
+
+    private void decodeFrameByFrame(String key, long size, PixelDescription description, FrameDecoder decoder)
+            throws IOException, DicomParseException, PixelDataException {
+        Dataset dataset;
+        try (InputStream in = new BufferedInputStream(blobs.get(key), BUFFER)) {
+            // every fragment a reference, however small: a thousand 60 KB fragments must not end up in memory either
+            DicomReader reader = new DicomReader(in, size,
+                    readOptions.withBulkDataSource(STORED_BLOB).withBulkDataThreshold(0));
+            reader.readPart10Header();
+            dataset = reader.readDataset(Tag.PixelData + 1);
+        }
+        List<Object> items = dataset.getFragments(Tag.PixelData).items();
+        if (items.isEmpty()) {
+            throw new PixelDataException("encapsulated Pixel Data has no Basic Offset Table item");
+        }
+        List<Object> data = items.subList(1, items.size());
+        long[] lengths = data.stream().mapToLong(StoredFramesDecodeCheck::lengthOf).toArray();
+        byte[] offsetTable = read(key, items.getFirst(), lengthOf(items.getFirst()));
+        List<EncapsulatedFrames.FragmentRange> frames = EncapsulatedFrames.frameRanges(offsetTable, lengths,
+                description.numberOfFrames(), (f, n) -> read(key, data.get(f), Math.min(n, lengths[f])), decoder);
+        for (EncapsulatedFrames.FragmentRange frame : frames) {
+            decoder.decode(frame(key, data.subList(frame.first(), frame.end())), description);
+        }
+    }
+
+    /** The fragments of one frame, concatenated. */
+    private byte[] frame(String key, List<Object> fragments) throws IOException {
+        long total = 0;
+        for (Object fragment : fragments) {
+            total += lengthOf(fragment);
+        }
+        byte[] frame = new byte[Math.toIntExact(total)];
+        int at = 0;
+        for (Object fragment : fragments) {
+            byte[] bytes = read(key, fragment, lengthOf(fragment));
+            System.arraycopy(bytes, 0, frame, at, bytes.length);
+            at += bytes.length;
+        }
+        return frame;
+    }
+
+    /** The first {@code length} bytes of a fragment held in memory or referenced in the blob. */
+    private byte[] read(String key, Object value, long length) throws IOException {
+        if (value instanceof byte[] bytes) {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, (int) length);
+        }
+        if (length == 0) {
+            return new byte[0];
+        }
+        BulkData ref = (BulkData) value;
+        try (InputStream in = blobs.get(key, ref.offset(), length)) {
+            byte[] bytes = in.readNBytes(Math.toIntExact(length));
+            if (bytes.length != length) {
+                throw new IOException("stored object " + key + " ended " + (length - bytes.length)
+                        + " bytes early in a fragment of Pixel Data");
+            }
+            return bytes;
+        }
+    }
+
+    private static long lengthOf(Object value) {
+        return value instanceof BulkData ref ? ref.length() : ((byte[]) value).length;
+    }
+}
