@@ -67,6 +67,27 @@ public class DrImageQcBenchmark {
     @Setup
     public void prepare() throws IOException, DicomParseException, PixelDataException {
         OpenCvLoader.load();
+        TransferSyntax ts = TransferSyntax.of(syntax);
+        Dataset stored = enlargedRadiograph(ts);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DicomWriter writer = new DicomWriter(out)) {
+            writer.writePart10(FileMetaInformation.forDataset(stored, ts), stored);
+        }
+        part10 = out.toByteArray();
+        qc = new StudyQc(CheckTable.defaults(), GradeScale.DEFAULT, new QcOptions(9, ZoneOffset.UTC),
+                Clock.fixed(java.time.Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+        StudyVerdict check = evaluate();
+        if (check.series().getFirst().images().getFirst().results().size() < 8) {
+            throw new IllegalStateException("the image metrics did not run: " + check.explain());
+        }
+    }
+
+    /**
+     * The WG04 hip enlarged to a 2500×3000, 12-bit DX image (see the class comment), with its Pixel Data in
+     * {@code ts}. Needs OpenCV loaded.
+     */
+    static Dataset enlargedRadiograph(TransferSyntax ts) throws IOException, DicomParseException,
+            PixelDataException {
         DicomFile source = DicomReader.readFile(SharedData.file(DR_SOURCE));
         Dataset d = Transcoder.standard().transcode(source.dataset(), source.transferSyntax(),
                 TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
@@ -94,19 +115,7 @@ public class DrImageQcBenchmark {
         d.setString(Tag.AccessionNumber, VR.SH, "BENCH-1");
         d.setString(Tag.StudyDate, VR.DA, "20261120");
         d.setString(Tag.StudyTime, VR.TM, "090000");
-        TransferSyntax ts = TransferSyntax.of(syntax);
-        Dataset stored = Transcoder.standard().transcode(d, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, ts);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DicomWriter writer = new DicomWriter(out)) {
-            writer.writePart10(FileMetaInformation.forDataset(stored, ts), stored);
-        }
-        part10 = out.toByteArray();
-        qc = new StudyQc(CheckTable.defaults(), GradeScale.DEFAULT, new QcOptions(9, ZoneOffset.UTC),
-                Clock.fixed(java.time.Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
-        StudyVerdict check = evaluate();
-        if (check.series().getFirst().images().getFirst().results().size() < 8) {
-            throw new IllegalStateException("the image metrics did not run: " + check.explain());
-        }
+        return Transcoder.standard().transcode(d, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, ts);
     }
 
     /** Parse and decode only (the working image of the metrics, overview included): what the metrics add is the rest. */

@@ -21,8 +21,18 @@ public record InstanceInput(Dataset dataset, TransferSyntax transferSyntax, bool
     /**
      * A full dataset and the syntax its Pixel Data is in, as read: that may differ from the header's, since the
      * archive may have re-encoded the object losslessly between the two reads.
+     *
+     * @param frame the decoded frame every engine judging this image shares, so it is decoded once
      */
-    public record LoadedPixels(Dataset dataset, TransferSyntax transferSyntax) {
+    public record LoadedPixels(Dataset dataset, TransferSyntax transferSyntax, DecodedFrame frame) {
+
+        public LoadedPixels {
+            Objects.requireNonNull(frame, "frame");
+        }
+
+        public LoadedPixels(Dataset dataset, TransferSyntax transferSyntax) {
+            this(dataset, transferSyntax, new DecodedFrame(dataset, transferSyntax));
+        }
     }
 
     /** Reads the full dataset of an instance, Pixel Data included. */

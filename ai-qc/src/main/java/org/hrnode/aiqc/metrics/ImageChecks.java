@@ -37,7 +37,7 @@ public final class ImageChecks {
         }
         WorkingImage image;
         try {
-            image = WorkingImage.decode(dataset, pixels.transferSyntax(), family);
+            image = WorkingImage.decode(pixels, family);
         } catch (UndecodableImageException e) {
             if (e.unsupported()) {
                 out.add(CheckResult.notApplicable(p0, scope, e.getMessage()));

@@ -5,18 +5,16 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.List;
+import org.hrnode.aiqc.check.DecodedFrame;
+import org.hrnode.aiqc.check.InstanceInput;
 import org.hrnode.aiqc.check.ModalityFamily;
 import org.hrnode.dicom.codec.Codecs;
-import org.hrnode.dicom.codec.EncapsulatedFrames;
 import org.hrnode.dicom.codec.FrameDecoder;
 import org.hrnode.dicom.codec.FrameLayout;
-import org.hrnode.dicom.codec.NativeFrames;
 import org.hrnode.dicom.codec.Photometric;
 import org.hrnode.dicom.codec.PixelDataException;
 import org.hrnode.dicom.codec.PixelDescription;
 import org.hrnode.dicom.data.Dataset;
-import org.hrnode.dicom.data.Fragments;
 import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.dict.Tag;
 import org.opencv.core.Core;
@@ -73,7 +71,18 @@ public final class WorkingImage implements AutoCloseable {
     /** Decodes the image's middle frame; throws when there are no pixels or they cannot be decoded here. */
     public static WorkingImage decode(Dataset dataset, TransferSyntax ts, ModalityFamily family)
             throws UndecodableImageException {
+        return decode(new InstanceInput.LoadedPixels(dataset, ts), family);
+    }
+
+    /**
+     * The middle frame of {@code pixels}, decoded through its shared {@link DecodedFrame} (so another engine reading
+     * the same loaded image does not decode it again); throws when there are no pixels or they cannot be decoded.
+     */
+    public static WorkingImage decode(InstanceInput.LoadedPixels pixels, ModalityFamily family)
+            throws UndecodableImageException {
         OpenCvLoader.load();
+        Dataset dataset = pixels.dataset();
+        TransferSyntax ts = pixels.transferSyntax();
         PixelDescription stored;
         try {
             stored = PixelDescription.of(dataset);
@@ -94,17 +103,14 @@ public final class WorkingImage implements AutoCloseable {
         try {
             if (ts.isEncapsulated()) {
                 FrameDecoder decoder = Codecs.registry().requireDecoder(ts);
-                Fragments fragments = dataset.getFragments(Tag.PixelData);
-                if (fragments == null) {
+                if (dataset.getFragments(Tag.PixelData) == null) {
                     throw UndecodableImageException.broken("no encapsulated Pixel Data", null);
                 }
-                List<byte[]> frames = EncapsulatedFrames.split(fragments, stored.numberOfFrames(), decoder);
                 raw = decoder.decodedDescription(stored);
-                frame = decoder.decode(frames.get(frameIndex), stored);
             } else {
                 raw = stored;
-                frame = nativeFrame(dataset, stored, frameIndex);
             }
+            frame = pixels.frame().frame(stored, frameIndex);
         } catch (PixelDataException | RuntimeException e) {
             throw UndecodableImageException.broken("Pixel Data cannot be decoded: " + e.getMessage(), e);
         }
@@ -113,19 +119,6 @@ public final class WorkingImage implements AutoCloseable {
         } catch (RuntimeException e) {
             throw UndecodableImageException.broken("decoded pixels do not form an image: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * One native frame. A single frame held in memory in a little-endian dataset is used where it lies (the caller
-     * copies it once into native memory); anything else goes through {@link NativeFrames}.
-     */
-    private static byte[] nativeFrame(Dataset dataset, PixelDescription stored, int frameIndex)
-            throws PixelDataException {
-        if (stored.numberOfFrames() == 1 && !dataset.isBigEndian()
-                && dataset.getValue(Tag.PixelData) instanceof byte[] bytes && bytes.length >= stored.frameLength()) {
-            return bytes;
-        }
-        return NativeFrames.read(dataset, stored).get(frameIndex);
     }
 
     private static WorkingImage of(byte[] frame, PixelDescription d, Dataset dataset, ModalityFamily family) {

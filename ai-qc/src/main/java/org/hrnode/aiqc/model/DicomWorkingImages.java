@@ -1,12 +1,10 @@
 package org.hrnode.aiqc.model;
 
 import java.util.Arrays;
-import java.util.List;
+import org.hrnode.aiqc.check.InstanceInput;
 import org.hrnode.dicom.codec.Codecs;
-import org.hrnode.dicom.codec.EncapsulatedFrames;
 import org.hrnode.dicom.codec.FrameDecoder;
 import org.hrnode.dicom.codec.FrameLayout;
-import org.hrnode.dicom.codec.NativeFrames;
 import org.hrnode.dicom.codec.Photometric;
 import org.hrnode.dicom.codec.PixelDataException;
 import org.hrnode.dicom.codec.PixelDescription;
@@ -31,6 +29,17 @@ public final class DicomWorkingImages {
 
     /** Frame {@code frameIndex} (0-based) of {@code dataset}, whose pixel data is in {@code ts}. */
     public static WorkingImage of(Dataset dataset, TransferSyntax ts, int frameIndex) throws PixelDataException {
+        return of(new InstanceInput.LoadedPixels(dataset, ts), frameIndex);
+    }
+
+    /**
+     * Frame {@code frameIndex} (0-based) of a loaded image, decoded through its shared
+     * {@link org.hrnode.aiqc.check.DecodedFrame}: when the image metrics judged the same frame, it is not decoded
+     * again.
+     */
+    public static WorkingImage of(InstanceInput.LoadedPixels pixels, int frameIndex) throws PixelDataException {
+        Dataset dataset = pixels.dataset();
+        TransferSyntax ts = pixels.transferSyntax();
         PixelDescription stored = PixelDescription.of(dataset);
         if (frameIndex < 0 || frameIndex >= stored.numberOfFrames()) {
             throw new PixelDataException("frame " + (frameIndex + 1) + " of " + stored.numberOfFrames());
@@ -44,7 +53,10 @@ public final class DicomWorkingImages {
         if (!monochrome && !colour) {
             throw new PixelDataException("the QC model reads greyscale, RGB and YBR_FULL images, not " + photometric);
         }
-        byte[] frame = decodeFrame(dataset, ts, stored, decoder, frameIndex);
+        if (decoder != null && dataset.getFragments(Tag.PixelData) == null) {
+            throw new PixelDataException("Pixel Data in an encapsulated transfer syntax is not encapsulated");
+        }
+        byte[] frame = pixels.frame().frame(stored, frameIndex);
         float[] values = monochrome ? rescaled(dataset, raw, frame) : luminance(raw, frame);
         double[] window = monochrome ? window(dataset, values) : new double[] {0, (1L << raw.bitsStored()) - 1};
         WorkingImage image = WorkingImage.downsample(values, raw.rows(), raw.columns(), window[0], window[1]);
@@ -55,19 +67,6 @@ public final class DicomWorkingImages {
             }
         }
         return image;
-    }
-
-    private static byte[] decodeFrame(Dataset dataset, TransferSyntax ts, PixelDescription stored,
-            FrameDecoder decoder, int frameIndex) throws PixelDataException {
-        if (decoder == null) {
-            return NativeFrames.read(dataset, stored).get(frameIndex);
-        }
-        if (dataset.getFragments(Tag.PixelData) == null) {
-            throw new PixelDataException("Pixel Data in an encapsulated transfer syntax is not encapsulated");
-        }
-        List<byte[]> frames = EncapsulatedFrames.split(dataset.getFragments(Tag.PixelData), stored.numberOfFrames(),
-                decoder);
-        return decoder.decode(frames.get(frameIndex), stored);
     }
 
     /** Rec. 601 luma of RGB, or the Y samples of YBR_FULL, interleaved or by plane. */

@@ -3,15 +3,19 @@ package org.hrnode.aiqc.pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hrnode.aiqc.catalog.CatalogMatch;
 import org.hrnode.aiqc.catalog.CatalogMatcher;
 import org.hrnode.aiqc.catalog.InstitutionMappings;
+import org.hrnode.aiqc.check.InstanceInput.LoadedPixels;
 import org.hrnode.aiqc.check.Outcome;
 import org.hrnode.aiqc.grade.Deduction;
 import org.hrnode.aiqc.grade.StudyQc;
@@ -26,7 +30,9 @@ import org.hrnode.dicom.io.DicomReader;
  * The node's assessor: the catalogue matcher says which item(s) a study is, the checks and grading say how good it
  * is, and the learned model adds a per-series hint ({@link ModelOpinions}, not scored). All are thread-safe. Pixels
  * are read from the blob store only for the images the metrics sample
- * ({@link org.hrnode.aiqc.check.InstanceInput#withPixelsOnDemand}) and one image per series for the model.
+ * ({@link org.hrnode.aiqc.check.InstanceInput#withPixelsOnDemand}) and one image per series for the model, and each
+ * of those objects is read and decoded once per assessment, image by image: the metrics and the model share its
+ * decoded frame ({@link org.hrnode.aiqc.check.DecodedFrame}).
  */
 public final class EngineAssessor implements StudyAssessor {
 
@@ -63,13 +69,22 @@ public final class EngineAssessor implements StudyAssessor {
     public StudyAssessment assess(StudyInput study) throws AssessmentException {
         CatalogMatch match = matcher.match(study.headers(), study.institutionCode() == null
                 ? InstitutionMappings.none() : mappings.apply(study.institutionCode()));
+        // The model's images are looked at while the metrics have them loaded, so each stored object is read and
+        // decoded once per assessment; only the model's small working images are kept, one per series.
+        Set<InstanceInput> forModel = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (model.available()) {
+            forModel.addAll(model.chosen(study));
+        }
+        Map<InstanceInput, ModelOpinions.Look> looks = Collections.synchronizedMap(new IdentityHashMap<>());
         List<org.hrnode.aiqc.check.InstanceInput> inputs = new ArrayList<>();
         for (InstanceInput i : study.instances()) {
             inputs.add(org.hrnode.aiqc.check.InstanceInput.withPixelsOnDemand(i.header(),
                     TransferSyntax.orDefault(i.transferSyntaxUid()), () -> {
-                        DicomFile file = read(i.object());
-                        return new org.hrnode.aiqc.check.InstanceInput.LoadedPixels(file.dataset(),
-                                file.transferSyntax());
+                        LoadedPixels pixels = load(i);
+                        if (forModel.contains(i)) {
+                            looks.put(i, ModelOpinions.Look.of(pixels));
+                        }
+                        return pixels;
                     }));
         }
         StudyVerdict verdict = qc.evaluate(inputs);
@@ -85,7 +100,10 @@ public final class EngineAssessor implements StudyAssessor {
                     d == null ? qc.table().require(r.checkId()).en() : d.en());
         }).toList());
         try {
-            checks.addAll(model.of(study, i -> read(i.object())));
+            checks.addAll(model.of(study, i -> {
+                ModelOpinions.Look look = looks.remove(i);
+                return look != null ? look : ModelOpinions.Look.of(load(i));
+            }));
         } catch (IOException e) {
             throw new AssessmentException("reading a stored object for the QC model: " + e.getMessage(), e);
         }
@@ -120,12 +138,17 @@ public final class EngineAssessor implements StudyAssessor {
         };
     }
 
-    /** The stored object as read now (its transfer syntax may be newer than the snapshot's, see StudyInputs). */
-    private static DicomFile read(StoredObjectSource source) throws IOException {
-        try (InputStream in = source.open()) {
-            return DicomReader.read(in);
+    /**
+     * The stored object as read now (its transfer syntax may be newer than the snapshot's, see StudyInputs), with
+     * the decoded frame its readers share.
+     */
+    private static LoadedPixels load(InstanceInput instance) throws IOException {
+        DicomFile file;
+        try (InputStream in = instance.object().open()) {
+            file = DicomReader.read(in);
         } catch (DicomParseException e) {
             throw new IOException("the stored object does not parse: " + e.getMessage(), e);
         }
+        return new LoadedPixels(file.dataset(), file.transferSyntax());
     }
 }

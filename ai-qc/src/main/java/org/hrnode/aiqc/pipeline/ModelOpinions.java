@@ -14,10 +14,10 @@ import org.hrnode.aiqc.model.DicomWorkingImages;
 import org.hrnode.aiqc.model.QcModality;
 import org.hrnode.aiqc.model.QcModel;
 import org.hrnode.aiqc.model.QcPrediction;
+import org.hrnode.aiqc.model.WorkingImage;
 import org.hrnode.dicom.codec.PixelDataException;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.dict.Tag;
-import org.hrnode.dicom.io.DicomFile;
 
 /**
  * The learned model's view of a study: one image per series (the middle one by Instance Number) through
@@ -38,10 +38,28 @@ final class ModelOpinions {
     private static final String ZH = "AI 模型：图像退化提示（不计分）";
     private static final String EN = "AI model: image degradation hint (not scored)";
 
-    /** Reads an instance's stored object, pixels included, in the syntax it is stored in now. */
+    /**
+     * What the model needs of one image, taken while the image is loaded for the metrics (so its pixels are read
+     * and decoded once): the 128×128 working image and the Modality, or why the image cannot be read. Small enough
+     * to keep for every series of a study until the model runs.
+     */
+    record Look(WorkingImage image, String modality, String failure) {
+
+        static Look of(org.hrnode.aiqc.check.InstanceInput.LoadedPixels pixels) {
+            Dataset dataset = pixels.dataset();
+            int frames = Math.max(1, dataset.getInt(Tag.NumberOfFrames, 1));
+            try {
+                return new Look(DicomWorkingImages.of(pixels, frames / 2), dataset.getString(Tag.Modality), null);
+            } catch (PixelDataException | RuntimeException e) {
+                return new Look(null, null, e.getMessage());
+            }
+        }
+    }
+
+    /** The model's look at an image it needs, reading (and decoding) the stored object when not looked at yet. */
     @FunctionalInterface
-    interface DatasetLoader {
-        DicomFile load(InstanceInput instance) throws IOException;
+    interface Looker {
+        Look look(InstanceInput instance) throws IOException;
     }
 
     private final Supplier<QcModel> model;
@@ -86,35 +104,54 @@ final class ModelOpinions {
         }
     }
 
-    List<CheckResult> of(StudyInput study, DatasetLoader loader) throws IOException {
+    /** Whether a model is loaded here (loading it on first use): without one no image need be looked at. */
+    boolean available() {
+        try {
+            model.get();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The images the model judges: the middle one by Instance Number of each series, in series order. */
+    List<InstanceInput> chosen(StudyInput study) {
         Map<String, List<InstanceInput>> bySeries = new LinkedHashMap<>();
         for (InstanceInput i : study.instances()) {
             if (i.header().contains(Tag.Rows)) {
                 bySeries.computeIfAbsent(i.seriesInstanceUid(), k -> new ArrayList<>()).add(i);
             }
         }
-        List<CheckResult> out = new ArrayList<>();
+        List<InstanceInput> out = new ArrayList<>();
         for (List<InstanceInput> images : bySeries.values()) {
             images.sort(Comparator.comparingInt(i -> i.header().getInt(Tag.InstanceNumber, Integer.MAX_VALUE)));
-            out.add(opinion(images.get(images.size() / 2), loader));
+            out.add(images.get(images.size() / 2));
         }
         return out;
     }
 
-    private CheckResult opinion(InstanceInput image, DatasetLoader loader) throws IOException {
+    List<CheckResult> of(StudyInput study, Looker looker) throws IOException {
+        List<CheckResult> out = new ArrayList<>();
+        for (InstanceInput image : chosen(study)) {
+            out.add(opinion(image, looker));
+        }
+        return out;
+    }
+
+    private CheckResult opinion(InstanceInput image, Looker looker) throws IOException {
         QcModel loaded;
         try {
             loaded = model.get();
         } catch (RuntimeException e) {
             return notApplicable(image, "the QC model is unavailable on this node: " + e.getMessage());
         }
-        DicomFile file = loader.load(image);
-        Dataset dataset = file.dataset();
-        int frames = Math.max(1, dataset.getInt(Tag.NumberOfFrames, 1));
+        Look look = looker.look(image);
         QcPrediction prediction;
         try {
-            prediction = loaded.predict(DicomWorkingImages.of(dataset, file.transferSyntax(), frames / 2),
-                    QcModality.ofDicom(dataset.getString(Tag.Modality)));
+            if (look.failure() != null) {
+                throw new PixelDataException(look.failure());
+            }
+            prediction = loaded.predict(look.image(), QcModality.ofDicom(look.modality()));
         } catch (PixelDataException | RuntimeException e) {
             return notApplicable(image, "the model could not read this image: " + e.getMessage());
         }
