@@ -38,13 +38,14 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param console the QC-centre console (viewer link, worklist threshold)
  * @param audit how the audit trail is kept
  * @param encryptionKeyFile SM4 keys for encryption at rest, or empty to store objects as they are
+ * @param proxy the reverse proxies in front and the public URL
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
         Optional<S3Settings> s3, Optional<TlsSettings> dicomTls, ZoneId timeZone, Duration lateAfter,
         boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc,
         List<String> corsAllowedOrigins, String stowAeTitle, int qidoMaxResults, SecuritySettings security,
-        ConsoleSettings console, AuditSettings audit, Optional<Path> encryptionKeyFile) {
+        ConsoleSettings console, AuditSettings audit, Optional<Path> encryptionKeyFile, ProxySettings proxy) {
 
     public NodeConfig {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
