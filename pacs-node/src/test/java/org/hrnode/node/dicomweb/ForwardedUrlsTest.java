@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node behind a reverse proxy writes the URLs the client used, not its own: QIDO-RS RetrieveURL and WADO-RS
- * BulkDataURI carry the scheme, host and path prefix a trusted proxy forwards, and the audit trail the client's
+ * A node behind a reverse proxy writes the URLs the client used, not its own: QIDO-RS RetrieveURL, WADO-RS
+ * BulkDataURI and the STOW-RS response's URLs carry the scheme, host and path prefix a trusted proxy forwards, and the audit trail the client's
  * address. The same headers from a peer that is not a trusted proxy change nothing.
  */
 class ForwardedUrlsTest {
@@ -81,6 +81,31 @@ class ForwardedUrlsTest {
         assertThat(study.at("/" + RETRIEVE_URL + "/Value/0").asText()).isEqualTo(PUBLIC_BASE + "/studies/" + STUDY);
         assertThat(metadata.at("/" + PIXEL_DATA + "/BulkDataURI").asText())
                 .isEqualTo(PUBLIC_BASE + INSTANCE_PATH + "/bulkdata/" + PIXEL_DATA);
+    }
+
+    @Test
+    void theStowResponseGivesTheForwardedUrls() throws Exception {
+        Dataset stowed = image();
+        stowed.setString(Tag.SOPInstanceUID, VR.UI, SERIES + ".2");
+        Path file = dir.resolve("stowed.dcm");
+        java.nio.file.Files.write(file, StoredFiles.part10(stowed));
+        String boundary = "forwarded-test-boundary";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + behindProxy.node().httpPort() + "/dicomweb/studies"))
+                .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+                .header("Accept", "application/dicom+json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(StowRsTest.body(boundary, List.of(file))));
+        for (int i = 0; i < FORWARDED_BY_PROXY.length; i += 2) {
+            request.header(FORWARDED_BY_PROXY[i], FORWARDED_BY_PROXY[i + 1]);
+        }
+
+        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode response = JSON.readTree(r.body());
+        assertThat(response.at("/" + RETRIEVE_URL + "/Value/0").asText()).isEqualTo(PUBLIC_BASE + "/studies/" + STUDY);
+        assertThat(response.at("/00081199/Value/0/" + RETRIEVE_URL + "/Value/0").asText())
+                .isEqualTo(PUBLIC_BASE + "/studies/" + STUDY + "/series/" + SERIES + "/instances/" + SERIES + ".2");
     }
 
     @Test
