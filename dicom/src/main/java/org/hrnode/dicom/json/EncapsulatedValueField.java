@@ -20,7 +20,7 @@ import org.hrnode.dicom.dict.Tag;
  * Item. PS3.18 F.2.7 puts exactly that, base64-encoded, into {@code InlineBinary}; this class streams it out of
  * {@link Fragments} and parses it back.
  */
-final class EncapsulatedValueField {
+public final class EncapsulatedValueField {
 
     private static final int ITEM_HEADER_LENGTH = 8;
     private static final long UNDEFINED_LENGTH = 0xFFFF_FFFFL;
@@ -31,7 +31,7 @@ final class EncapsulatedValueField {
     }
 
     /** Length in bytes of the Value Field {@link #open} streams. */
-    static long length(Fragments fragments) {
+    public static long length(Fragments fragments) {
         long total = ITEM_HEADER_LENGTH; // the Sequence Delimitation Item
         for (int i = 0; i < fragments.size(); i++) {
             long length = fragments.lengthOf(i);
@@ -41,7 +41,7 @@ final class EncapsulatedValueField {
     }
 
     /** The Value Field as a stream; fragments held as {@link BulkData} are opened only when reached. */
-    static InputStream open(Fragments fragments) {
+    public static InputStream open(Fragments fragments) {
         List<Object> parts = new ArrayList<>();
         for (int i = 0; i < fragments.size(); i++) {
             long length = fragments.lengthOf(i);

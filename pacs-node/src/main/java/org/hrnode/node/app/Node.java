@@ -163,7 +163,7 @@ public final class Node implements AutoCloseable {
                 Optional<SSLContext> https = config.security().httpTls().isPresent()
                         ? Optional.of(config.security().httpTls().get().sslContext()) : Optional.empty();
                 http = HttpServer.start(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
-                        config.httpPort()), resources, List.of(DicomWeb.STOW_PATH), https);
+                        config.httpPort()), resources, List.of(DicomWeb.STOW_PATH), https, config.proxy());
             } catch (IOException | RuntimeException e) {
                 dicom.close();
                 throw e;
@@ -171,6 +171,8 @@ public final class Node implements AutoCloseable {
             LOG.info("event=started ae={} dicom_port={} http_port={} bind={} tls={} dev_mode={}", config.aeTitle(),
                     dicom.port(), http.port(), config.bindAddress(), config.dicomTls().isPresent(), config.devMode());
             reportSecurity(config);
+            LOG.info("event=http_proxy trusted_proxies={} public_url={}", config.proxy().trustedProxies(),
+                    config.proxy().publicUrl().map(Object::toString).orElse("none"));
             LOG.info("event=dicomweb stow_ae={} cors_allowed_origins={}", config.stowAeTitle(),
                     config.corsAllowedOrigins().isEmpty() ? "none" : String.join(",", config.corsAllowedOrigins()));
             LOG.info("event=lossless_rule enforced={} uncompressed={}", !config.acceptLossyImages(),

@@ -68,6 +68,11 @@ public enum ConfigKey {
     HTTP_BEHIND_TLS_PROXY("http-behind-tls-proxy", "false",
             "production without http-tls-keystore: a TLS terminator (e.g. an SM2 national-crypto gateway) in front "
                     + "takes the clients' TLS"),
+    TRUSTED_PROXIES("trusted-proxies", "",
+            "reverse proxies / load balancers (IPs or CIDR ranges, comma-separated) whose Forwarded and X-Forwarded-* "
+                    + "headers are believed (client address, scheme, host, X-Forwarded-Prefix); empty = none"),
+    PUBLIC_URL("public-url", null, "URL clients reach the node at (https://pacs.example.cn/pacs): fixes scheme, "
+            + "host and path prefix of every URL the node writes; unset = as each request (or its trusted proxy) says"),
     VIEWER_URL_TEMPLATE("viewer-url-template", "",
             "viewer the QC console opens a study in, {study} = its Study Instance UID "
                     + "(http://host/viewer?StudyInstanceUIDs={study}); empty = no viewer link"),

@@ -3,6 +3,7 @@ package org.hrnode.node.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.hrnode.aiqc.pipeline.Grade;
 import org.hrnode.aiqc.pipeline.HrRules;
+import org.hrnode.node.http.TrustedProxies;
 import org.hrnode.storage.ae.UncompressedImages;
 import org.hrnode.storage.audit.AuditRetention;
 import org.hrnode.storage.blob.S3Settings;
@@ -122,7 +124,34 @@ public final class ConfigLoader {
                 console(r),
                 audit(r),
                 Optional.ofNullable(r.get(ConfigKey.ENCRYPTION_KEY_FILE)).map(Path::of),
-                Duration.ofSeconds(r.integer(ConfigKey.COMPRESSION_RETRY_SECONDS, 1, MAX_COMPRESSION_RETRY_SECONDS)));
+                Duration.ofSeconds(r.integer(ConfigKey.COMPRESSION_RETRY_SECONDS, 1, MAX_COMPRESSION_RETRY_SECONDS)),
+                proxy(r));
+    }
+
+    /** Trusted proxies as IP literals and CIDR ranges; a public URL as an absolute http(s) URL with no query. */
+    private static ProxySettings proxy(Resolved r) throws ConfigException {
+        TrustedProxies trusted;
+        try {
+            trusted = TrustedProxies.parse(r.get(ConfigKey.TRUSTED_PROXIES));
+        } catch (IllegalArgumentException e) {
+            throw r.error(ConfigKey.TRUSTED_PROXIES, "holds " + e.getMessage());
+        }
+        String url = r.get(ConfigKey.PUBLIC_URL);
+        if (url == null) {
+            return new ProxySettings(trusted, Optional.empty());
+        }
+        URI publicUrl;
+        try {
+            publicUrl = new URI(url);
+        } catch (URISyntaxException e) {
+            throw r.error(ConfigKey.PUBLIC_URL, "is not a URL: " + e.getMessage());
+        }
+        if (!("https".equals(publicUrl.getScheme()) || "http".equals(publicUrl.getScheme()))
+                || publicUrl.getRawAuthority() == null || publicUrl.getRawQuery() != null
+                || publicUrl.getRawFragment() != null || publicUrl.getRawUserInfo() != null) {
+            throw r.error(ConfigKey.PUBLIC_URL, "must be http(s)://host[:port][/path], no user, query or fragment");
+        }
+        return new ProxySettings(trusted, Optional.of(publicUrl));
     }
 
     private static ConsoleSettings console(Resolved r) throws ConfigException {

@@ -39,6 +39,7 @@ import org.hrnode.storage.db.DatabaseConfig;
  * @param audit how the audit trail is kept
  * @param encryptionKeyFile SM4 keys for encryption at rest, or empty to store objects as they are
  * @param compressionRetry when a failed lossless compression is first tried again (doubling per failure)
+ * @param proxy the reverse proxies in front and the public URL
  */
 public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bindAddress, Path dataDir,
         Charset undeclaredCharset, boolean devMode, int maxAssociations, Optional<DatabaseConfig> externalDatabase,
@@ -46,7 +47,7 @@ public record NodeConfig(String aeTitle, int dicomPort, int httpPort, String bin
         boolean acceptLossyImages, UncompressedImages uncompressedImages, QcSettings qc,
         List<String> corsAllowedOrigins, String stowAeTitle, int qidoMaxResults, SecuritySettings security,
         ConsoleSettings console, AuditSettings audit, Optional<Path> encryptionKeyFile,
-        Duration compressionRetry) {
+        Duration compressionRetry, ProxySettings proxy) {
 
     public NodeConfig {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);

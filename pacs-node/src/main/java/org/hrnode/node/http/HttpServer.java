@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.hrnode.node.config.ProxySettings;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
 import org.jboss.resteasy.spi.ResteasyDeployment;
@@ -69,6 +70,15 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(InetSocketAddress address, List<Object> resources, List<String> uploadPaths,
             Optional<SSLContext> tls) throws IOException {
+        return start(address, resources, uploadPaths, tls, ProxySettings.DIRECT);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, List, List, Optional)}, reached through the reverse proxies {@code proxy}
+     * describes: their forwarding headers are believed ({@link ForwardedRequests}), everyone else's removed.
+     */
+    public static HttpServer start(InetSocketAddress address, List<Object> resources, List<String> uploadPaths,
+            Optional<SSLContext> tls, ProxySettings proxy) throws IOException {
         ResteasyDeployment deployment = new ResteasyDeploymentImpl();
         for (Object resource : resources) {
             if (resource.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
@@ -77,7 +87,8 @@ public final class HttpServer implements AutoCloseable {
                 deployment.getProviders().add(resource);
             }
         }
-        deployment.getProviders().addAll(List.of(new JsonMapper(), new ApiExceptionMapper()));
+        deployment.getProviders().addAll(List.of(new JsonMapper(), new ApiExceptionMapper(),
+                new ForwardedPrefixFilter()));
         DeploymentInfo info = Servlets.deployment()
                 .setClassLoader(HttpServer.class.getClassLoader())
                 .setContextPath("/")
@@ -96,7 +107,8 @@ public final class HttpServer implements AutoCloseable {
                 builder.addHttpListener(address.getPort(), address.getHostString());
             }
             undertow = builder
-                    .setHandler(withUnboundedUploads(manager.start(), List.copyOf(uploadPaths)))
+                    .setHandler(new ForwardedRequests(withUnboundedUploads(manager.start(), List.copyOf(uploadPaths)),
+                            proxy.trustedProxies(), proxy.publicUrl()))
                     .build();
             undertow.start();
             int bound = ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();

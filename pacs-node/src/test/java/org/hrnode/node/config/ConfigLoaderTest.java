@@ -62,6 +62,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void forwardingHeadersAreBelievedFromListedProxiesOnlyAndNonsenseIsRefused() throws Exception {
+        NodeConfig defaults = new ConfigLoader(Map.of()).load(List.of());
+        assertThat(defaults.proxy().trustedProxies().isEmpty()).isTrue();
+        assertThat(defaults.proxy().publicUrl()).isEmpty();
+        NodeConfig c = new ConfigLoader(Map.of("HRNODE_TRUSTED_PROXIES", "10.0.0.5, 172.16.0.0/12,fd00::/8"))
+                .load(List.of("--public-url", "https://pacs.example.cn/hr"));
+        assertThat(c.proxy().trustedProxies().trusts(java.net.InetAddress.ofLiteral("172.31.255.1"))).isTrue();
+        assertThat(c.proxy().trustedProxies().trusts(java.net.InetAddress.ofLiteral("172.32.0.1"))).isFalse();
+        assertThat(c.proxy().trustedProxies().trusts(java.net.InetAddress.ofLiteral("10.0.0.6"))).isFalse();
+        assertThat(c.proxy().trustedProxies().trusts(java.net.InetAddress.ofLiteral("fd12::1"))).isTrue();
+        assertThat(c.proxy().publicUrl()).hasValue(java.net.URI.create("https://pacs.example.cn/hr"));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--trusted-proxies", "proxy.example.cn")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("trusted-proxies 'proxy.example.cn'");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--trusted-proxies", "10.0.0.0/33")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("prefix length");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(List.of("--public-url", "pacs.example.cn/?a=1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("public-url");
+    }
+
+    @Test
     void badPortNamesItsSource() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("HRNODE_DICOM_PORT", "eleven")).load(List.of()))
                 .isInstanceOf(ConfigException.class)

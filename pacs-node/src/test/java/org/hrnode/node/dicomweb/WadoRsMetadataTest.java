@@ -202,14 +202,112 @@ class WadoRsMetadataTest {
     }
 
     @Test
-    void unknownSeriesIs404AndXmlIs406() throws Exception {
+    void xmlMetadataIsOneNativeDicomModelDocumentPerInstanceWithTheBulkDataUris() throws Exception {
+        List<StoredInstanceRef> series = node.storage().index().instancesOf(QueryLevel.SERIES,
+                ctSlice.seriesInstanceUid());
+
+        HttpResponse<byte[]> r = wado.get(seriesPath(ctSlice) + "/metadata", ACCEPT, XML_ACCEPT);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("multipart/related")
+                .contains("type=\"application/dicom+xml\"");
+        List<org.w3c.dom.Element> documents = xmlParts(r);
+        assertThat(documents).hasSize(series.size()).hasSize(28);
+        for (int i = 0; i < series.size(); i++) {
+            StoredInstanceRef ref = series.get(i);
+            org.w3c.dom.Element root = documents.get(i);
+            assertThat(root.getLocalName()).isEqualTo("NativeDicomModel");
+            assertThat(xmlAttribute(root, "00080018").getTextContent().strip()).isEqualTo(ref.sopInstanceUid());
+            org.w3c.dom.Element bulk = (org.w3c.dom.Element) xmlAttribute(root, PIXEL_DATA)
+                    .getElementsByTagNameNS("*", "BulkData").item(0);
+            assertThat(bulk.getAttribute("URI")).isEqualTo(wado.base() + seriesPath(ref) + "/instances/"
+                    + ref.sopInstanceUid() + "/bulkdata/" + PIXEL_DATA);
+        }
+        // the same attributes as the JSON metadata says, one DicomAttribute per top-level attribute
+        JsonNode json = JSON.readTree(wado.get(seriesPath(ctSlice) + "/metadata", ACCEPT, JSON_TYPE).body()).get(0);
+        assertThat(documents.getFirst().getElementsByTagNameNS("*", "DicomAttribute").getLength())
+                .isGreaterThanOrEqualTo(json.size());
+    }
+
+    @Test
+    void xmlMetadataGivesChineseNamesByGroupAndComponentAtEveryLevel() throws Exception {
+        String series = GENERATED_STUDY + ".3";
+        Dataset d = new Dataset();
+        d.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        d.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        d.setString(Tag.SOPInstanceUID, VR.UI, series + ".1");
+        d.setString(Tag.StudyInstanceUID, VR.UI, GENERATED_STUDY);
+        d.setString(Tag.SeriesInstanceUID, VR.UI, series);
+        d.setString(Tag.Modality, VR.CS, "OT");
+        d.setString(Tag.PatientName, VR.PN, "Wang^XiaoDong=王^小东");
+        StoredFiles.store(node, StoredFiles.part10(d));
+        String instancePath = "/studies/" + GENERATED_STUDY + "/series/" + series + "/instances/" + series + ".1";
+
+        for (String path : List.of(instancePath, "/studies/" + GENERATED_STUDY + "/series/" + series, "/studies/"
+                + GENERATED_STUDY)) {
+            HttpResponse<byte[]> r = wado.get(path + "/metadata", ACCEPT, XML_ACCEPT);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            org.w3c.dom.Element root = xmlParts(r).stream().filter(e -> xmlAttribute(e, "00080018")
+                    .getTextContent().strip().equals(series + ".1")).findFirst().orElseThrow();
+            org.w3c.dom.Element name = xmlAttribute(root, "00100010");
+            assertThat(personNameComponent(name, "Alphabetic", "FamilyName")).isEqualTo("Wang");
+            assertThat(personNameComponent(name, "Ideographic", "FamilyName")).isEqualTo("王");
+            assertThat(personNameComponent(name, "Ideographic", "GivenName")).isEqualTo("小东");
+        }
+    }
+
+    private static final String XML_ACCEPT = "multipart/related; type=\"application/dicom+xml\"";
+
+    /** The parts of a multipart/related response, each parsed as XML. */
+    private static List<org.w3c.dom.Element> xmlParts(HttpResponse<byte[]> r) throws Exception {
+        String contentType = r.headers().firstValue("Content-Type").orElseThrow();
+        String boundary = java.util.Arrays.stream(contentType.split(";")).map(String::strip)
+                .filter(p -> p.startsWith("boundary=")).findFirst().orElseThrow().substring("boundary=".length());
+        String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body).endsWith("--" + boundary + "--\r\n");
+        List<org.w3c.dom.Element> documents = new ArrayList<>();
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            assertThat(part.substring(0, headersEnd)).contains("Content-Type: application/dicom+xml");
+            String xml = part.substring(headersEnd + 4, part.length() - 2); // the CRLF before the next delimiter
+            documents.add(factory.newDocumentBuilder().parse(new ByteArrayInputStream(
+                    xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement());
+        }
+        return documents;
+    }
+
+    private static org.w3c.dom.Element xmlAttribute(org.w3c.dom.Element dataset, String tag) {
+        for (org.w3c.dom.Node n = dataset.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e && "DicomAttribute".equals(e.getLocalName())
+                    && e.getAttribute("tag").equals(tag)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no attribute " + tag);
+    }
+
+    private static String personNameComponent(org.w3c.dom.Element name, String group, String component) {
+        org.w3c.dom.Element g = (org.w3c.dom.Element) name.getElementsByTagNameNS("*", group).item(0);
+        return g.getElementsByTagNameNS("*", component).item(0).getTextContent();
+    }
+
+    @Test
+    void unknownSeriesIs404AndUnofferedTypesAre406() throws Exception {
         assertThat(wado.get("/studies/" + ctSlice.studyInstanceUid() + "/series/1.2.3/metadata", ACCEPT, JSON_TYPE)
                 .statusCode()).isEqualTo(404);
         assertThat(wado.get("/studies/1.2.3/series/" + ctSlice.seriesInstanceUid() + "/metadata", ACCEPT,
                 JSON_TYPE).statusCode()).isEqualTo(404);
         assertThat(wado.get("/studies/1.2.3/metadata", ACCEPT, JSON_TYPE).statusCode()).isEqualTo(404);
-        assertThat(wado.get(seriesPath(ctSlice) + "/metadata", ACCEPT,
-                "multipart/related; type=\"application/dicom+xml\"").statusCode()).isEqualTo(406);
+        assertThat(wado.get(seriesPath(ctSlice) + "/metadata", ACCEPT, "text/html").statusCode()).isEqualTo(406);
+        // XML metadata comes only as multipart/related parts (PS3.18 §8.7.3), not as a bare document
+        assertThat(wado.get(seriesPath(ctSlice) + "/metadata", ACCEPT, "application/dicom+xml").statusCode())
+                .isEqualTo(406);
+        assertThat(wado.get("/studies/1.2.3/metadata", ACCEPT, XML_ACCEPT).statusCode()).isEqualTo(404);
     }
 
     private static void storeGenerated(String series, int number) throws Exception {

@@ -29,7 +29,8 @@ import org.hrnode.wado.DicomWeb;
 /**
  * WADO-RS metadata (PS3.18 §10.4.1.1.2) as {@code application/dicom+json}: the DICOM JSON of every instance of a
  * study, a series or one instance, bulk values and Pixel Data as absolute {@code BulkDataURI}s
- * ({@link InstanceJson}).
+ * ({@link InstanceJson}); or, asked for {@code multipart/related; type="application/dicom+xml"}, one Native DICOM
+ * Model document per instance ({@link InstanceXml}), streamed part by part.
  *
  * <p>Series metadata, what viewers load for every series they open, is a pre-built gzip document
  * ({@link SeriesMetadataDocuments}): sent as it is to clients that accept gzip, inflated on the way out to those
@@ -57,11 +58,14 @@ public final class MetadataResource {
     public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context UriInfo uri) {
         Uids.require(study, "Study Instance UID");
-        requireJsonAccepted(accept);
+        boolean xml = xmlRequested(accept);
         if (index.instancesOf(QueryLevel.STUDY, study).isEmpty()) {
             throw WadoErrors.notFound("no study " + study + " is stored here");
         }
         String base = baseUri(uri);
+        if (xml) {
+            return xmlParts(visitor -> metadata.forEach(QueryLevel.STUDY, study, visitor), base);
+        }
         return streamed(out -> {
             InstanceJson.ArrayWriter array = new InstanceJson.ArrayWriter(out, base);
             metadata.forEach(QueryLevel.STUDY, study, array::add);
@@ -77,7 +81,14 @@ public final class MetadataResource {
             @Context Request request) throws IOException {
         Uids.require(study, "Study Instance UID");
         Uids.require(series, "Series Instance UID");
-        requireJsonAccepted(accept);
+        if (xmlRequested(accept)) {
+            boolean stored = index.instancesOf(QueryLevel.SERIES, series).stream()
+                    .anyMatch(ref -> ref.studyInstanceUid().equals(study));
+            if (!stored) {
+                throw WadoErrors.notFound("no series " + series + " of study " + study + " is stored here");
+            }
+            return xmlParts(visitor -> metadata.forEach(QueryLevel.SERIES, series, visitor), baseUri(uri));
+        }
         Optional<SeriesDocument> found = seriesDocuments.current(study, series, baseUri(uri));
         SeriesDocument document = found.orElseThrow(() -> WadoErrors.notFound("no series " + series + " of study "
                 + study + " is stored here"));
@@ -110,7 +121,7 @@ public final class MetadataResource {
             @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context UriInfo uri)
             throws IOException {
-        requireJsonAccepted(accept);
+        boolean xml = xmlRequested(accept);
         StoredInstances.find(index, study, series, instance);
         InstanceMetadata[] found = new InstanceMetadata[1];
         metadata.forEach(QueryLevel.IMAGE, instance, m -> found[0] = m);
@@ -118,6 +129,9 @@ public final class MetadataResource {
             throw WadoErrors.notFound("instance " + instance + " is no longer stored here");
         }
         String base = baseUri(uri);
+        if (xml) {
+            return xmlParts(visitor -> visitor.visit(found[0]), base);
+        }
         return streamed(out -> {
             InstanceJson.ArrayWriter array = new InstanceJson.ArrayWriter(out, base);
             array.add(found[0]);
@@ -131,14 +145,39 @@ public final class MetadataResource {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + DicomWeb.BASE_PATH;
     }
 
-    private static void requireJsonAccepted(String accept) {
+    /**
+     * Whether the client asks for XML (PS3.18 §8.7.3: {@code multipart/related; type="application/dicom+xml"}, one
+     * part per instance) rather than DICOM JSON, the most preferred acceptable range deciding; 406 when it accepts
+     * neither.
+     */
+    static boolean xmlRequested(String accept) {
         for (MediaRange range : MediaRange.parseAccept(accept)) {
             if (range.admits("application", "dicom+json") || range.admits("application", "json")) {
-                return;
+                return false;
+            }
+            if (range.type().equals("multipart") && range.subtype().equals("related")
+                    && InstanceXml.DICOM_XML.equalsIgnoreCase(range.param(MediaRange.TYPE))) {
+                return true;
             }
         }
-        throw WadoErrors.notAcceptable("metadata is sent as " + DICOM_JSON + "; the Accept header asks for none of"
-                + " that (XML metadata is not offered)");
+        throw WadoErrors.notAcceptable("metadata is sent as " + DICOM_JSON + " or as multipart/related; type=\""
+                + InstanceXml.DICOM_XML + "\"; the Accept header asks for neither");
+    }
+
+    @FunctionalInterface
+    private interface Instances {
+        void forEach(InstanceMetadataIndex.Visitor visitor) throws IOException;
+    }
+
+    /** One Native DICOM Model document per instance, each a part of a multipart/related body, streamed. */
+    private static Response xmlParts(Instances instances, String base) {
+        String boundary = MultipartWriter.newBoundary();
+        StreamingOutput body = out -> {
+            MultipartWriter parts = new MultipartWriter(out, boundary);
+            instances.forEach(instance -> parts.part(InstanceXml.DICOM_XML, InstanceXml.of(instance, base)));
+            parts.finish();
+        };
+        return Response.ok(body, MultipartWriter.contentType(InstanceXml.DICOM_XML, boundary)).build();
     }
 
     @FunctionalInterface
