@@ -80,21 +80,81 @@ public final class Transcoder {
 
     private List<byte[]> encodeAll(List<byte[]> frames, PixelDescription raw, PixelDescription encoded,
                                    FrameEncoder encoder) throws PixelDataException {
-        FrameDecoder check = codecs.requireDecoder(encoder.transferSyntax());
-        PixelDescription decodedLayout = check.decodedDescription(encoded);
+        ProvenEncoder proven = new ProvenEncoder(encoder, codecs.requireDecoder(encoder.transferSyntax()), raw,
+                encoded);
         List<byte[]> out = new ArrayList<>(frames.size());
         for (int f = 0; f < frames.size(); f++) {
-            byte[] frame = frames.get(f);
-            byte[] compressed = encoder.encode(frame, raw);
-            byte[] expected = FrameLayout.withPlanarConfiguration(frame, raw,
-                    decodedLayout.planarConfiguration());
-            if (!Arrays.equals(check.decode(compressed, encoded), expected)) {
-                throw new PixelDataException(encoder.transferSyntax().name() + " encoding of frame " + (f + 1)
-                        + " does not decode to the original pixels; nothing was stored in that syntax");
-            }
-            out.add(compressed);
+            out.add(proven.encode(f + 1, frames.get(f)));
         }
         return out;
+    }
+
+    /**
+     * Native frames encoded one at a time, for objects too large to transcode whole: {@code source} is the header
+     * (its Pixel Data, if present, is not read), the result says what the encoded object's header is and encodes
+     * each native little-endian frame, proven like {@link #transcode}'s. The caller lays out the fragments (one per
+     * frame) and reads each frame itself, so only one frame is in memory at a time.
+     *
+     * @throws PixelDataException the source is not native little endian with whole-byte samples, or the target
+     *     syntax cannot hold such pixels
+     */
+    public FrameByFrame frameByFrame(Dataset source, TransferSyntax from, TransferSyntax to)
+            throws PixelDataException {
+        if (from.isEncapsulated() || from.isBigEndian() || source.isBigEndian() || !to.isEncapsulated()) {
+            throw new PixelDataException("frame-by-frame encoding takes native little-endian pixels to an"
+                    + " encapsulated syntax, not " + from.name() + " to " + to.name());
+        }
+        PixelDescription raw = PixelDescription.of(source);
+        if (raw.bitsAllocated() < Byte.SIZE) {
+            throw new PixelDataException("1-bit pixel data is packed across frames and is not transcoded");
+        }
+        FrameEncoder encoder = codecs.requireEncoder(to);
+        PixelDescription encoded = encoder.encodedDescription(raw);
+        Dataset header = DatasetCopy.littleEndianWithoutPixelData(source);
+        encoded.applyTo(header);
+        header.remove(Tag.ExtendedOffsetTable);
+        header.remove(Tag.ExtendedOffsetTableLengths);
+        markLossyCompression(source, header, from.isLossless());
+        return new FrameByFrame(header, raw,
+                new ProvenEncoder(encoder, codecs.requireDecoder(to), raw, encoded));
+    }
+
+    /**
+     * What {@link #frameByFrame} gives.
+     *
+     * @param header the encoded object's data set without Pixel Data
+     * @param raw    the native frames' layout: each frame is {@link PixelDescription#frameLength()} bytes
+     */
+    public record FrameByFrame(Dataset header, PixelDescription raw, ProvenEncoder encoder) {
+    }
+
+    /** Encodes a frame and decodes it again; a frame that does not come back identical is refused. */
+    public static final class ProvenEncoder {
+        private final FrameEncoder encoder;
+        private final FrameDecoder check;
+        private final PixelDescription raw;
+        private final PixelDescription encoded;
+        private final PixelDescription decodedLayout;
+
+        ProvenEncoder(FrameEncoder encoder, FrameDecoder check, PixelDescription raw, PixelDescription encoded)
+                throws PixelDataException {
+            this.encoder = encoder;
+            this.check = check;
+            this.raw = raw;
+            this.encoded = encoded;
+            this.decodedLayout = check.decodedDescription(encoded);
+        }
+
+        /** The encoding of native frame {@code number} (from 1), laid out as {@code raw} says. */
+        public byte[] encode(int number, byte[] frame) throws PixelDataException {
+            byte[] compressed = encoder.encode(frame, raw);
+            byte[] expected = FrameLayout.withPlanarConfiguration(frame, raw, decodedLayout.planarConfiguration());
+            if (!Arrays.equals(check.decode(compressed, encoded), expected)) {
+                throw new PixelDataException(encoder.transferSyntax().name() + " encoding of frame " + number
+                        + " does not decode to the original pixels; nothing was stored in that syntax");
+            }
+            return compressed;
+        }
     }
 
     private static void markLossyCompression(Dataset source, Dataset target, boolean losslessSource) {
