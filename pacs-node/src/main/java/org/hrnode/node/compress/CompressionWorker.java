@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * nodes never compress the same image, and a crashed node's entries are taken over once its leases expire.
  *
  * <p>The thread does not poll on a fixed beat: after the queue runs dry it sleeps until the next entry is due (a
- * retry time or another node's lease end, as the database says), woken at once when this node's ingest queues an
- * image ({@link #queued}). Entries other nodes queued are found by the look every {@value #LOOK_AGAIN_SECONDS} s,
+ * retry time or another node's lease end, as the database says), woken when this node's ingest queues an image
+ * ({@link #queued}). While images keep arriving it lets the burst through first ({@link BurstDeferral}: until a
+ * {@link #BURST_QUIET} pause, at most {@link #LONGEST_DEFERRAL}): the senders are acknowledged as fast as storing
+ * allows, and the compression follows a quarter of a second after the last image. Entries other nodes queued are found by the look every {@value #LOOK_AGAIN_SECONDS} s,
  * the longest it sleeps; their own workers normally take them first.
  *
  * <p>Per entry: read the stored blob, transcode (proven bit-exact), write a new blob, then in one transaction point
@@ -52,6 +54,10 @@ public final class CompressionWorker implements AutoCloseable {
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(LOOK_AGAIN_SECONDS);
     /** Against a busy loop when a due entry is claimed by another node between our look and our claim. */
     private static final Duration SHORTEST_WAIT = Duration.ofMillis(50);
+    /** See {@link BurstDeferral}: a pause this long ends a burst. */
+    static final Duration BURST_QUIET = Duration.ofMillis(250);
+    /** See {@link BurstDeferral}: compression waits for a burst at most this long in a row. */
+    static final Duration LONGEST_DEFERRAL = Duration.ofSeconds(30);
     /** Retries stop doubling here: the last of {@link #MAX_ATTEMPTS} comes at most this long after the one before. */
     private static final int LONGEST_RETRY_FACTOR = 64;
     private static final Logger LOG = LoggerFactory.getLogger(CompressionWorker.class);
@@ -68,6 +74,7 @@ public final class CompressionWorker implements AutoCloseable {
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("compression-lease-renewal").daemon().factory());
     private volatile boolean stopping;
+    private final BurstDeferral deferral = new BurstDeferral(BURST_QUIET, LONGEST_DEFERRAL);
     private Thread thread;
 
     /**
@@ -100,6 +107,7 @@ public final class CompressionWorker implements AutoCloseable {
 
     /** Called by ingest once an image queued for compression is stored and indexed. */
     public void queued(String sopInstanceUid) {
+        deferral.queued(System.nanoTime());
         wake.wake();
     }
 
@@ -121,6 +129,15 @@ public final class CompressionWorker implements AutoCloseable {
     private void run() {
         while (!stopping) {
             Duration wait;
+            Duration burst = deferral.waitBefore(System.nanoTime());
+            if (!burst.isZero()) {
+                try {
+                    Thread.sleep(burst);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                continue;
+            }
             try {
                 List<CompressionQueue.Entry> claimed = queue.claim(workerName, LEASE, 1, MAX_ATTEMPTS);
                 if (!claimed.isEmpty()) {
