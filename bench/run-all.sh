@@ -18,7 +18,7 @@
 #        wado           HR Node WADO-RS metadata / series / instances / frames of the 1000-slice CT
 #        qido           HR Node QIDO-RS on an index of 1,001,000 instances (bench/qido.sh: loads it in SQL, ~2 min)
 #        rendered       HR Node /rendered and /thumbnail latency
-#        qc             JMH: AI QC of a DR image and of a CT study (QC throughput)
+#        qc             JMH: AI QC of a DR image, of a CT study, and of whole DR/CT/MR studies with the model
 #      SHARED_BENCH (../shared/bench)
 # Each step's own script bounds its waits and stops what it started; a failed step is logged and the next runs.
 set -u -o pipefail
@@ -88,7 +88,7 @@ has_step qido && step qido "$ROOT/bench/qido.sh" "$NODE_JSONL"
 has_step rendered && step rendered "$ROOT/bench/rendered.sh" "$NODE_JSONL"
 if has_step qc; then
     step qc env HRNODE_SHARED_DIR="$ROOT/../shared" "$ROOT/hrnode" bench -f 1 -wi 3 -w 3s -i 6 -r 3s \
-        -rf json -rff "$RES/jmh-qc.json" 'DrImageQcBenchmark|CtStudyQcBenchmark'
+        -rf json -rff "$RES/jmh-qc.json" 'DrImageQcBenchmark|CtStudyQcBenchmark|StudyAssessmentBenchmark'
 fi
 
 # One table: HR Node ingest medians beside Orthanc's and storescp's for the same input directory and concurrency.
