@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hrnode.aiqc.check.CheckResult;
 import org.hrnode.aiqc.check.CheckTable;
 import org.hrnode.aiqc.check.InstanceInput;
+import org.hrnode.aiqc.check.ModalityFamily;
 import org.hrnode.aiqc.metrics.ImageChecks;
 import org.hrnode.aiqc.rules.HeaderRules;
 import org.hrnode.aiqc.rules.Headers;
@@ -69,9 +70,10 @@ public final class StudyQc {
         for (CheckResult r : HeaderRules.evaluate(study, table)) {
             byScope.computeIfAbsent(r.scope(), k -> new ArrayList<>()).add(r);
         }
+        Map<Dataset, List<CheckResult>> imageResults = judgeSampledImages(study, inputs);
         List<SeriesVerdict> series = new ArrayList<>();
         for (SeriesHeaders s : study.series()) {
-            SeriesVerdict v = judgeSeries(s, inputs, byScope);
+            SeriesVerdict v = judgeSeries(s, imageResults, byScope);
             if (v != null) {
                 series.add(v);
             }
@@ -92,22 +94,48 @@ public final class StudyQc {
         return new StudyVerdict(uid, score, grade, vetoes, deductions, series, studyResults);
     }
 
-    private SeriesVerdict judgeSeries(SeriesHeaders s, Map<Dataset, InstanceInput> inputs,
+    private static List<Dataset> images(SeriesHeaders s) {
+        return s.diagnosticImages().stream().filter(d -> d.contains(Tag.Rows) || d.contains(Tag.PixelData)).toList();
+    }
+
+    /**
+     * The image metrics of every sampled image of the study, judged in parallel: decoding dominates (a JPEG-LS DR
+     * view is ~0.2 s of CharLS, which cannot split one frame), and the images are independent, so a two-view DR
+     * study takes about one view's time on two cores. The JDK's common pool bounds the threads to the cores; the
+     * results are gathered in the study's order, so the verdict does not depend on which image finished first.
+     */
+    private Map<Dataset, List<CheckResult>> judgeSampledImages(StudyHeaders study, Map<Dataset, InstanceInput> inputs) {
+        record Job(Dataset image, ModalityFamily family) {
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (SeriesHeaders s : study.series()) {
+            for (Dataset d : sample(images(s), options.maxImagesPerSeries())) {
+                jobs.add(new Job(d, s.family()));
+            }
+        }
+        List<List<CheckResult>> results = jobs.parallelStream()
+                .map(job -> ImageChecks.evaluate(inputs.get(job.image()), job.family(), table)).toList();
+        Map<Dataset, List<CheckResult>> byImage = new IdentityHashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            byImage.put(jobs.get(i).image(), results.get(i));
+        }
+        return byImage;
+    }
+
+    private SeriesVerdict judgeSeries(SeriesHeaders s, Map<Dataset, List<CheckResult>> imageResults,
             Map<String, List<CheckResult>> byScope) {
-        List<Dataset> images = s.diagnosticImages().stream().filter(d -> d.contains(Tag.Rows)
-                || d.contains(Tag.PixelData)).toList();
+        List<Dataset> images = images(s);
         List<CheckResult> seriesResults = byScope.getOrDefault(s.seriesUid(), List.of());
         if (images.isEmpty() && seriesResults.isEmpty()) {
             return null;
         }
-        Set<Dataset> sampled = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        sampled.addAll(sample(images, options.maxImagesPerSeries()));
         List<ImageVerdict> judged = new ArrayList<>();
         for (Dataset d : images) {
             String sop = Headers.string(d, Tag.SOPInstanceUID);
             List<CheckResult> results = new ArrayList<>(byScope.getOrDefault(sop, List.of()));
-            if (sampled.contains(d)) {
-                results.addAll(ImageChecks.evaluate(inputs.get(d), s.family(), table));
+            List<CheckResult> metrics = imageResults.get(d);
+            if (metrics != null) {
+                results.addAll(metrics);
             }
             if (!results.isEmpty()) {
                 judged.add(new ImageVerdict(sop, Math.round(clamp(100 - points(results)) * 10) / 10.0, results));
