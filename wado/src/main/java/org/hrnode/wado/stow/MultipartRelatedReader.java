@@ -3,6 +3,7 @@ package org.hrnode.wado.stow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,14 @@ public final class MultipartRelatedReader {
     private final byte[] dashBoundary;
     /** CRLF "--boundary": ends every part's body. */
     private final byte[] delimiter;
+    /**
+     * Boyer–Moore–Horspool shifts for {@link #delimiter}: how far the search may jump when the byte under the
+     * delimiter's last position is {@code b}. Hand-written because neither the JDK nor a library on this build
+     * searches a byte array for a byte sequence faster than byte by byte, and the part bodies are megabytes of pixel
+     * data: the byte-by-byte scan cost a sixth of the node's CPU in a STOW-RS load; this one looks at about one byte
+     * in forty (the delimiter's length).
+     */
+    private final int[] shift = new int[256];
     private final byte[] buf = new byte[BUFFER_SIZE];
     private int pos;
     private int lim;
@@ -58,6 +67,10 @@ public final class MultipartRelatedReader {
         }
         this.dashBoundary = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        Arrays.fill(shift, delimiter.length);
+        for (int k = 0; k < delimiter.length - 1; k++) {
+            shift[delimiter[k] & 0xFF] = delimiter.length - 1 - k;
+        }
     }
 
     /**
@@ -285,8 +298,9 @@ public final class MultipartRelatedReader {
             // pos == safeEnd here, so compaction inside fill() moves nothing this part still needs to know about
             fill(Math.max(delimiter.length, BUFFER_SIZE / 2));
             int last = lim - delimiter.length;
-            for (int i = pos; i <= last; i++) {
-                if (buf[i] == CR && matchesAt(i)) {
+            int end = delimiter.length - 1;
+            for (int i = pos; i <= last; i += shift[buf[i + end] & 0xFF]) {
+                if (matchesAt(i)) {
                     safeEnd = i;
                     delimiterAtSafeEnd = true;
                     return;
@@ -300,7 +314,7 @@ public final class MultipartRelatedReader {
         }
 
         private boolean matchesAt(int i) {
-            for (int k = 1; k < delimiter.length; k++) {
+            for (int k = delimiter.length - 1; k >= 0; k--) {
                 if (buf[i + k] != delimiter[k]) {
                     return false;
                 }

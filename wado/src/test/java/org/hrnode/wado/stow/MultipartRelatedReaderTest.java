@@ -88,6 +88,40 @@ class MultipartRelatedReaderTest {
         }
     }
 
+    /**
+     * The delimiter search jumps ahead by up to the delimiter's length: parts strewn with every proper prefix and
+     * near-miss of the delimiter, at every offset, still end exactly where their delimiter is.
+     */
+    @Test
+    void partsFullOfDelimiterLookalikesEndExactlyAtTheirDelimiter() throws IOException {
+        Random random = new Random(23);
+        byte[] delimiter = ("\r\n--" + BOUNDARY).getBytes(StandardCharsets.ISO_8859_1);
+        List<byte[]> parts = new ArrayList<>();
+        for (int p = 0; p < 40; p++) {
+            ByteArrayOutputStream part = new ByteArrayOutputStream();
+            int pieces = random.nextInt(30);
+            for (int k = 0; k < pieces; k++) {
+                byte[] noise = new byte[random.nextInt(200)];
+                random.nextBytes(noise);
+                part.writeBytes(noise);
+                byte[] lookalike = Arrays.copyOf(delimiter, 1 + random.nextInt(delimiter.length - 1));
+                if (random.nextBoolean() && lookalike.length > 1) {
+                    lookalike[random.nextInt(lookalike.length)] ^= 0x20; // a near miss, not only a prefix
+                }
+                part.writeBytes(lookalike);
+            }
+            parts.add(part.toByteArray());
+        }
+        byte[] body = body(BOUNDARY, "", parts, true);
+        for (int arrival : new int[] {5, 4096, Integer.MAX_VALUE}) {
+            List<byte[]> back = readAll(new MultipartRelatedReader(trickle(body, arrival), BOUNDARY), 8192);
+            assertThat(back).hasSize(parts.size());
+            for (int i = 0; i < parts.size(); i++) {
+                assertThat(back.get(i)).as("arrival %d, part %d", arrival, i + 1).isEqualTo(parts.get(i));
+            }
+        }
+    }
+
     @Test
     void headersArePartOfEachPartAndUnreadBodiesAreSkipped() throws IOException {
         String body = "--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\nX-Long:  a\r\n b\r\n\r\nfirst\r\n"
