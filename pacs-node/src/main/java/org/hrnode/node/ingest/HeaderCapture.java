@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * Passes a stream through unchanged while keeping a copy of its first bytes, so the header of an object can be
@@ -54,13 +53,17 @@ final class HeaderCapture extends FilterInputStream {
         return totalRead <= captured;
     }
 
-    /** The captured prefix. */
+    /** The captured prefix, read in place. */
     InputStream captured() {
-        return new ByteArrayInputStream(capturedBytes());
+        return new ByteArrayInputStream(head, 0, captured);
     }
 
-    byte[] capturedBytes() {
-        return Arrays.copyOf(head, captured);
+    /**
+     * The buffer holding the captured prefix in its first {@link #capturedLength()} bytes, not a copy: a copy of up to
+     * a mebibyte per stored object was measurable. Valid until the next read; callers must not write to it.
+     */
+    byte[] buffer() {
+        return head;
     }
 
     int capturedLength() {

@@ -227,7 +227,8 @@ public final class IngestService {
                 seen[0] = header.getString(Tag.StudyInstanceUID);
                 requireMatches(header, sopClassUid, sopInstanceUid);
                 requireCondition(condition, header);
-                verdict[0] = requireLossless(header, key, stored.size(), transferSyntaxUid, source, caller);
+                verdict[0] = requireLossless(header, key, stored.size(), transferSyntaxUid, source, caller,
+                        capture.isComplete(stored.size()) ? Optional.of(capture.captured()) : Optional.empty());
                 StoredObject object = switch (verdict[0]) {
                     case KEEP -> StoredObject.of(key, transferSyntaxUid, stored);
                     case NOT_DECODABLE_HERE -> StoredObject.of(key, transferSyntaxUid, stored).notDecodableHere();
@@ -274,9 +275,10 @@ public final class IngestService {
 
     /** What the lossless rule makes of the object; throws the refusal of a lossy or undecodable image. */
     private LosslessCheck.Verdict requireLossless(Dataset header, String key, long size, String transferSyntaxUid,
-            IngestSource source, Optional<ApplicationEntity> caller) throws IOException {
+            IngestSource source, Optional<ApplicationEntity> caller, Optional<InputStream> wholeObject)
+            throws IOException {
         try {
-            return lossless.check(header, key, size, transferSyntaxUid, source, caller);
+            return lossless.check(header, key, size, transferSyntaxUid, source, caller, wholeObject);
         } catch (IngestException e) {
             throw new RejectedHeader(e);
         }
@@ -312,13 +314,15 @@ public final class IngestService {
     private Dataset parseHeader(HeaderCapture capture, PutResult stored, String key) throws IOException {
         boolean wholeObjectCaptured = capture.isComplete(stored.size());
         try {
-            byte[] captured = capture.capturedBytes();
-            DicomReader reader = new DicomReader(new ByteArrayInputStream(captured), captured.length, readOptions);
+            byte[] captured = capture.buffer();
+            int length = capture.capturedLength();
+            DicomReader reader = new DicomReader(capture.captured(), length, readOptions);
             TransferSyntax ts = reader.readPart10Header().transferSyntax();
             long dataSetStart = reader.position();
             Dataset header = reader.readDataset(Tag.PixelData);
             if (reader.stoppedBeforeTag()
-                    && PixelDataEncoding.fragmentsInNativeSyntax(captured, dataSetStart, reader.position(), ts)) {
+                    && PixelDataEncoding.fragmentsInNativeSyntax(captured, length, dataSetStart, reader.position(),
+                    ts)) {
                 throw new RejectedHeader(new IngestException(IngestException.Reason.NOT_DICOM,
                         "compressed Pixel Data in native syntax " + ts.uid()));
             }

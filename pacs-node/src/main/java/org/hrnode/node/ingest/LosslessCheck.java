@@ -1,6 +1,7 @@
 package org.hrnode.node.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,9 +81,12 @@ public final class LosslessCheck {
     /**
      * Checks an object just stored under {@code key}, whose header is {@code header}; throws the refusal, after
      * which the caller deletes the blob.
+     *
+     * @param wholeObject the object's bytes when ingest still holds all of them (a copy taken as they streamed into
+     *     the store, up to a mebibyte): the decode check then reads them instead of the blob
      */
     Verdict check(Dataset header, String key, long size, String transferSyntaxUid, IngestSource source,
-            Optional<ApplicationEntity> caller) throws IngestException, IOException {
+            Optional<ApplicationEntity> caller, Optional<InputStream> wholeObject) throws IngestException, IOException {
         if (!enforced) {
             return Verdict.KEEP;
         }
@@ -106,7 +110,7 @@ public final class LosslessCheck {
         }
         boolean decodable;
         try {
-            decodable = decodeCheck.decodesEveryFrame(key, size, ts);
+            decodable = decodeCheck.decodesEveryFrame(key, size, ts, wholeObject);
         } catch (PixelDataException | DicomParseException e) {
             throw new IngestException(IngestException.Reason.PIXEL_DATA_UNDECODABLE, "Pixel Data cannot be decoded as "
                     + ts.name() + " (" + e.getMessage() + "); a lossless object must give back its pixels", e);

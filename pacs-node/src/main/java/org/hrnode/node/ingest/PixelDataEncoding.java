@@ -39,12 +39,12 @@ final class PixelDataEncoding {
      * @param pixelDataPosition where the header parse stopped, in the (inflated, for deflated syntaxes) data set's
      *     coordinates as the reader counts them: from the object's start
      */
-    static boolean fragmentsInNativeSyntax(byte[] captured, long dataSetStart, long pixelDataPosition,
-            TransferSyntax ts) throws IOException {
+    static boolean fragmentsInNativeSyntax(byte[] captured, int capturedLength, long dataSetStart,
+            long pixelDataPosition, TransferSyntax ts) throws IOException {
         if (ts.isEncapsulated()) {
             return false;
         }
-        byte[] header = elementHeader(captured, dataSetStart, pixelDataPosition, ts);
+        byte[] header = elementHeader(captured, capturedLength, dataSetStart, pixelDataPosition, ts);
         if (header.length < HEADER_LENGTH) {
             return false;
         }
@@ -58,16 +58,16 @@ final class PixelDataEncoding {
         return bytes.getInt(lengthOffset) == UNDEFINED_LENGTH;
     }
 
-    private static byte[] elementHeader(byte[] captured, long dataSetStart, long position, TransferSyntax ts)
-            throws IOException {
+    private static byte[] elementHeader(byte[] captured, int capturedLength, long dataSetStart, long position,
+            TransferSyntax ts) throws IOException {
         if (!ts.isDeflated()) {
-            int from = (int) Math.min(position, captured.length);
-            int to = (int) Math.min(position + HEADER_LENGTH, captured.length);
+            int from = (int) Math.min(position, capturedLength);
+            int to = (int) Math.min(position + HEADER_LENGTH, capturedLength);
             return Arrays.copyOfRange(captured, from, to);
         }
-        int start = (int) Math.min(dataSetStart, captured.length);
+        int start = (int) Math.min(dataSetStart, capturedLength);
         try (InputStream inflated = new InflaterInputStream(
-                new ByteArrayInputStream(captured, start, captured.length - start), new Inflater(true))) {
+                new ByteArrayInputStream(captured, start, capturedLength - start), new Inflater(true))) {
             inflated.skipNBytes(position - dataSetStart);
             return inflated.readNBytes(HEADER_LENGTH);
         } catch (EOFException capturedCopyEndsBeforeIt) {

@@ -55,6 +55,16 @@ final class StoredFramesDecodeCheck {
      */
     boolean decodesEveryFrame(String key, long size, TransferSyntax ts)
             throws IOException, DicomParseException, PixelDataException {
+        return decodesEveryFrame(key, size, ts, Optional.empty());
+    }
+
+    /**
+     * {@link #decodesEveryFrame(String, long, TransferSyntax)}, reading {@code wholeObject} (the same bytes, still in
+     * memory from the upload: a small object) instead of the blob when it is given, so a compressed CT slice is not
+     * read back from the store (a second GET on S3).
+     */
+    boolean decodesEveryFrame(String key, long size, TransferSyntax ts, Optional<InputStream> wholeObject)
+            throws IOException, DicomParseException, PixelDataException {
         if (!ts.isEncapsulated()) {
             return true;
         }
@@ -63,7 +73,7 @@ final class StoredFramesDecodeCheck {
             return false;
         }
         PixelDescription description;
-        try (InputStream in = blobs.get(key)) {
+        try (InputStream in = wholeObject.isPresent() ? wholeObject.get() : blobs.get(key)) {
             DicomReader reader = new DicomReader(in, size, readOptions);
             reader.readPart10Header();
             Dataset header = reader.readDataset(Tag.PixelData);
@@ -75,8 +85,12 @@ final class StoredFramesDecodeCheck {
                 return true;
             }
             description = PixelDescription.of(header);
-            if (description.numberOfFrames() == 1) {
-                decoder.get().decode(EncapsulatedFrames.split(fragments, 1, decoder.get()).getFirst(), description);
+            if (description.numberOfFrames() == 1 || wholeObject.isPresent()) {
+                // one frame, or a small object already in memory: its frames are decoded from what was read
+                for (byte[] frame : EncapsulatedFrames.split(fragments, description.numberOfFrames(),
+                        decoder.get())) {
+                    decoder.get().decode(frame, description);
+                }
                 return true;
             }
         }

@@ -33,7 +33,7 @@ class PixelDataEncodingTest {
     }
 
     private static boolean check(byte[] object, TransferSyntax ts) throws Exception {
-        return PixelDataEncoding.fragmentsInNativeSyntax(object, DATA_SET_START, DATA_SET_START, ts);
+        return PixelDataEncoding.fragmentsInNativeSyntax(object, object.length, DATA_SET_START, DATA_SET_START, ts);
     }
 
     @Test

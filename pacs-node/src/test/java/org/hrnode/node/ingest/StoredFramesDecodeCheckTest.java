@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.codec.PixelDataException;
@@ -157,6 +158,30 @@ class StoredFramesDecodeCheckTest {
 
         assertThatThrownBy(() -> check(blobs, object, rle.transferSyntax())).isInstanceOf(PixelDataException.class);
         assertThat(blobs.rangedReads).as("frames 1-12 read before the bad one").hasSize(12);
+    }
+
+    @Test
+    void anObjectIngestStillHoldsIsCheckedFromMemoryWithoutReadingTheBlob() throws Exception {
+        DicomFile rle = pydicom("rtdose_rle.dcm");
+        byte[] object = part10(rle.dataset(), rle.transferSyntax());
+        RecordingBlobStore blobs = stored(object);
+        StoredFramesDecodeCheck check = new StoredFramesDecodeCheck(blobs, ReadOptions.defaults());
+
+        assertThat(check.decodesEveryFrame(KEY, object.length, rle.transferSyntax(),
+                Optional.of(new ByteArrayInputStream(object)))).isTrue();
+        assertThat(blobs.wholeReads).isZero();
+        assertThat(blobs.rangedReads).isEmpty();
+
+        Fragments original = rle.dataset().getFragments(Tag.PixelData);
+        Fragments broken = new Fragments();
+        for (int i = 0; i < original.size(); i++) {
+            byte[] item = (byte[]) original.items().get(i);
+            broken.add(i == 9 ? withSegmentCount(item, 7) : item);
+        }
+        rle.dataset().set(Tag.PixelData, VR.OB, broken);
+        byte[] bad = part10(rle.dataset(), rle.transferSyntax());
+        assertThatThrownBy(() -> check.decodesEveryFrame(KEY, bad.length, rle.transferSyntax(),
+                Optional.of(new ByteArrayInputStream(bad)))).isInstanceOf(PixelDataException.class);
     }
 
     @Test
