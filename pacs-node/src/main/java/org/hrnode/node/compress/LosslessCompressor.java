@@ -151,13 +151,7 @@ final class LosslessCompressor {
 
     private byte[] nativeFrame(CompressionQueue.Entry entry, BulkData pixels, int number, int length)
             throws IOException {
-        try (InputStream in = blobs.get(entry.blobKey(), pixels.offset() + (long) (number - 1) * length, length)) {
-            byte[] frame = in.readNBytes(length);
-            if (frame.length != length) {
-                throw new IOException("stored object " + entry.blobKey() + " ended inside frame " + number);
-            }
-            return frame;
-        }
+        return blobs.read(entry.blobKey(), pixels.offset() + (long) (number - 1) * length, length);
     }
 
     /** Whether a value other than Pixel Data was left in the blob: a header copy could not carry it. */

@@ -143,18 +143,7 @@ final class StoredFramesDecodeCheck {
         if (value instanceof byte[] bytes) {
             return length == bytes.length ? bytes : Arrays.copyOf(bytes, (int) length);
         }
-        if (length == 0) {
-            return new byte[0];
-        }
-        BulkData ref = (BulkData) value;
-        try (InputStream in = blobs.get(key, ref.offset(), length)) {
-            byte[] bytes = in.readNBytes(Math.toIntExact(length));
-            if (bytes.length != length) {
-                throw new IOException("stored object " + key + " ended " + (length - bytes.length)
-                        + " bytes early in a fragment of Pixel Data");
-            }
-            return bytes;
-        }
+        return blobs.read(key, ((BulkData) value).offset(), Math.toIntExact(length));
     }
 
     private static long lengthOf(Object value) {

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.hrnode.dicom.codec.Transcoder;
 import org.hrnode.dicom.data.Dataset;
 import org.hrnode.dicom.data.TransferSyntax;
@@ -23,10 +21,9 @@ import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.testing.ExternalTool;
 import org.hrnode.dicom.testing.TestData;
 import org.hrnode.node.ingest.IngestService;
-import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.blob.InMemoryBlobStore;
 import org.hrnode.storage.compression.CompressionQueue;
-import org.hrnode.storage.testing.ForwardingBlobStore;
+import org.hrnode.storage.testing.RecordingBlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,28 +40,6 @@ class LosslessCompressorTest {
 
     @TempDir
     Path tmp;
-
-    /** Records the whole-object reads and the ranged reads the compressor makes. */
-    private static final class RecordingBlobStore extends ForwardingBlobStore {
-        int wholeReads;
-        final List<Long> rangedReads = new ArrayList<>();
-
-        RecordingBlobStore(BlobStore delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public InputStream get(String key) throws IOException {
-            wholeReads += key.equals(ORIGINAL) ? 1 : 0;
-            return super.get(key);
-        }
-
-        @Override
-        public InputStream get(String key, long offset, long length) throws IOException {
-            rangedReads.add(length);
-            return super.get(key, offset, length);
-        }
-    }
 
     /** The real GE head CT slice (512×512, 16 bits) as a multi-frame image, each frame shifted a little. */
     private static Dataset multiFrameCt() throws Exception {
@@ -115,8 +90,8 @@ class LosslessCompressorTest {
                 .compress(entry(original, object.length)).orElseThrow();
 
         long frameLength = 512L * 512 * 2;
-        assertThat(blobs.wholeReads).as("one pass for the header").isEqualTo(1);
-        assertThat(blobs.rangedReads).as("each frame one ranged read").hasSize(FRAMES)
+        assertThat(blobs.wholeReadsOf(ORIGINAL)).as("one pass for the header").isEqualTo(1);
+        assertThat(blobs.rangedReads()).as("each frame one ranged read").hasSize(FRAMES)
                 .allSatisfy(length -> assertThat(length).isEqualTo(frameLength));
 
         byte[] stored = memory.get(streamed.stored().blobKey()).readAllBytes();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,9 +26,8 @@ import org.hrnode.dicom.io.DicomWriter;
 import org.hrnode.dicom.io.FileMetaInformation;
 import org.hrnode.dicom.io.ReadOptions;
 import org.hrnode.dicom.testing.TestData;
-import org.hrnode.storage.blob.BlobStore;
 import org.hrnode.storage.blob.InMemoryBlobStore;
-import org.hrnode.storage.testing.ForwardingBlobStore;
+import org.hrnode.storage.testing.RecordingBlobStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,28 +39,6 @@ class StoredFramesDecodeCheckTest {
 
     private static final String KEY = "blob-under-test";
     private static final int OFFSET_ENTRY = Integer.BYTES;
-
-    /** Records the whole-object reads and the ranged reads the check makes. */
-    private static final class RecordingBlobStore extends ForwardingBlobStore {
-        int wholeReads;
-        final List<Long> rangedReads = new ArrayList<>();
-
-        RecordingBlobStore(BlobStore delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public InputStream get(String key) throws IOException {
-            wholeReads++;
-            return super.get(key);
-        }
-
-        @Override
-        public InputStream get(String key, long offset, long length) throws IOException {
-            rangedReads.add(length);
-            return super.get(key, offset, length);
-        }
-    }
 
     private static DicomFile pydicom(String name) throws Exception {
         return DicomReader.read(Files.newInputStream(TestData.pydicomTestFiles().resolve(name)));
@@ -102,11 +78,11 @@ class StoredFramesDecodeCheckTest {
         assertThat(check(blobs, object, rle.transferSyntax())).isTrue();
 
         assertThat(rle.dataset().getInt(Tag.NumberOfFrames, 0)).isEqualTo(15);
-        assertThat(blobs.rangedReads).as("one ranged read per fragment (one fragment a frame here)").hasSize(15);
-        assertThat(blobs.rangedReads.stream().mapToLong(Long::longValue).sum()).as("each read once")
+        assertThat(blobs.rangedReads()).as("one ranged read per fragment (one fragment a frame here)").hasSize(15);
+        assertThat(blobs.rangedReads().stream().mapToLong(Long::longValue).sum()).as("each read once")
                 .isEqualTo(IntStream.range(1, fragments.size()).mapToLong(fragments::lengthOf).sum());
-        assertThat(blobs.rangedReads).allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(largestFragment));
-        assertThat(blobs.wholeReads).as("the header pass, then the referenced pass").isEqualTo(2);
+        assertThat(blobs.rangedReads()).allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(largestFragment));
+        assertThat(blobs.wholeReadsOf(KEY)).as("the header pass, then the referenced pass").isEqualTo(2);
     }
 
     @Test
@@ -120,7 +96,7 @@ class StoredFramesDecodeCheckTest {
         RecordingBlobStore blobs = stored(object);
 
         assertThat(check(blobs, object, TransferSyntax.JPEG_LS_LOSSLESS)).isTrue();
-        assertThat(blobs.rangedReads).as("the offset table, then two fragments a frame, each read on its own")
+        assertThat(blobs.rangedReads()).as("the offset table, then two fragments a frame, each read on its own")
                 .hasSize(1 + 2 * frames);
     }
 
@@ -157,7 +133,7 @@ class StoredFramesDecodeCheckTest {
         RecordingBlobStore blobs = stored(object);
 
         assertThatThrownBy(() -> check(blobs, object, rle.transferSyntax())).isInstanceOf(PixelDataException.class);
-        assertThat(blobs.rangedReads).as("frames 1-12 read before the bad one").hasSize(12);
+        assertThat(blobs.rangedReads()).as("frames 1-12 read before the bad one").hasSize(12);
     }
 
     @Test
@@ -169,8 +145,8 @@ class StoredFramesDecodeCheckTest {
 
         assertThat(check.decodesEveryFrame(KEY, object.length, rle.transferSyntax(),
                 Optional.of(new ByteArrayInputStream(object)))).isTrue();
-        assertThat(blobs.wholeReads).isZero();
-        assertThat(blobs.rangedReads).isEmpty();
+        assertThat(blobs.wholeReadsOf(KEY)).isZero();
+        assertThat(blobs.rangedReads()).isEmpty();
 
         Fragments original = rle.dataset().getFragments(Tag.PixelData);
         Fragments broken = new Fragments();
@@ -191,8 +167,8 @@ class StoredFramesDecodeCheckTest {
         RecordingBlobStore blobs = stored(object);
 
         assertThat(check(blobs, object, rle.transferSyntax())).isTrue();
-        assertThat(blobs.wholeReads).isEqualTo(1);
-        assertThat(blobs.rangedReads).isEmpty();
+        assertThat(blobs.wholeReadsOf(KEY)).isEqualTo(1);
+        assertThat(blobs.rangedReads()).isEmpty();
     }
 
     @Test
@@ -201,7 +177,7 @@ class StoredFramesDecodeCheckTest {
         byte[] object = part10(ct.dataset(), ct.transferSyntax());
         RecordingBlobStore blobs = stored(object);
         assertThat(check(blobs, object, ct.transferSyntax())).isTrue();
-        assertThat(blobs.wholeReads).isZero();
+        assertThat(blobs.wholeReadsOf(KEY)).isZero();
     }
 
     /** Each frame's fragment cut in two, with a Basic Offset Table pointing at every first half. */

@@ -46,6 +46,26 @@ public interface BlobStore extends Closeable {
      */
     InputStream get(String key, long offset, long length) throws IOException;
 
+    /**
+     * Exactly the bytes {@code [offset, offset + length)} of the blob, in memory: a frame or a fragment read on its
+     * own from a large object.
+     *
+     * @throws IOException also when the blob ends before {@code offset + length}
+     */
+    default byte[] read(String key, long offset, int length) throws IOException {
+        if (length == 0) {
+            return new byte[0];
+        }
+        try (InputStream in = get(key, offset, length)) {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length != length) {
+                throw new IOException("blob " + key + " ends " + (length - bytes.length) + " bytes before the "
+                        + length + " asked for at offset " + offset);
+            }
+            return bytes;
+        }
+    }
+
     boolean exists(String key) throws IOException;
 
     /** Removes the blob; a missing key is not an error. */

@@ -88,6 +88,17 @@ abstract class BlobStoreContractTest {
     }
 
     @Test
+    void readGivesExactlyTheRangeOrFailsWhenTheBlobEndsFirst() throws IOException {
+        byte[] bytes = randomBytes(SMALL, 3);
+        store().put(key("x"), new ByteArrayInputStream(bytes));
+
+        assertThat(store().read(key("x"), 10, 20)).isEqualTo(Arrays.copyOfRange(bytes, 10, 30));
+        assertThat(store().read(key("x"), SMALL, 0)).isEmpty();
+        assertThatThrownBy(() -> store().read(key("x"), SMALL - 5, 10)).isInstanceOf(IOException.class)
+                .hasMessageContaining("ends 5 bytes before");
+    }
+
+    @Test
     void negativeRangeIsRejected() throws IOException {
         store().put(key("neg"), new ByteArrayInputStream(new byte[10]));
 
