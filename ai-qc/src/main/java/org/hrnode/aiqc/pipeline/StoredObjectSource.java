@@ -16,8 +16,8 @@ public interface StoredObjectSource {
     /**
      * Bytes {@code [offset, offset + length)} of the object {@link #open} gave, so that one frame of a large
      * multi-frame object is read without the rest. A source whose object was replaced since (the archive re-encoded
-     * it) throws an {@link IOException} rather than return bytes of the new object, whose offsets differ. This default reads up to the range and discards the bytes before it; stores
-     * that can seek override it.
+     * it) throws an {@link IOException} rather than return bytes of the new object, whose offsets differ. This
+     * default reads up to the range and discards the bytes before it; stores that can seek override it.
      */
     default InputStream open(long offset, long length) throws IOException {
         InputStream in = open();
