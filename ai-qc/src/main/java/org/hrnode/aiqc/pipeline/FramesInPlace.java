@@ -71,7 +71,7 @@ final class FramesInPlace {
         try {
             frames = switch (pixelData) {
                 case Fragments fragments when ts.isEncapsulated() -> encapsulated(fragments, description, ts, reads);
-                case BulkData bulk when !ts.isEncapsulated() -> native_(bulk, description, dataset, reads);
+                case BulkData bulk when !ts.isEncapsulated() -> nativeFrames(bulk, description, dataset, reads);
                 case null, default -> null;
             };
         } catch (PixelDataException e) {
@@ -94,7 +94,8 @@ final class FramesInPlace {
         return new LoadedPixels(dataset, ts, new DecodedFrame(dataset, ts, prefetched));
     }
 
-    private static DecodedFrame.StoredFrames native_(BulkData bulk, PixelDescription d, Dataset dataset, Reads reads) {
+    private static DecodedFrame.StoredFrames nativeFrames(BulkData bulk, PixelDescription d, Dataset dataset,
+            Reads reads) {
         long frameLength = d.frameLength();
         if (d.bitsAllocated() < Byte.SIZE || (long) d.samplesPerFrame() * d.bitsAllocated() % Byte.SIZE != 0
                 || dataset.isBigEndian() || bulk.length() < frameLength * d.numberOfFrames()) {
