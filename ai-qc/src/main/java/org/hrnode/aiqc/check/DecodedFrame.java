@@ -25,6 +25,7 @@ public final class DecodedFrame {
 
     private final Dataset dataset;
     private final TransferSyntax transferSyntax;
+    private final StoredFrames storedFrames;
     private int decodedIndex = -1;
     private byte[] frame;
     private PixelDataException failure;
@@ -32,8 +33,28 @@ public final class DecodedFrame {
 
     /** @param dataset a full dataset whose Pixel Data is in {@code transferSyntax} (null: unknown, cannot decode) */
     public DecodedFrame(Dataset dataset, TransferSyntax transferSyntax) {
+        this(dataset, transferSyntax, null);
+    }
+
+    /**
+     * @param dataset a dataset whose Pixel Data is left where it is stored (a {@link org.hrnode.dicom.data.BulkData}
+     *     reference or fragments of them) and in {@code transferSyntax}
+     * @param storedFrames where a frame's stored bytes come from (null: from the dataset's Pixel Data)
+     */
+    public DecodedFrame(Dataset dataset, TransferSyntax transferSyntax, StoredFrames storedFrames) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.transferSyntax = transferSyntax;
+        this.storedFrames = storedFrames;
+    }
+
+    /**
+     * The stored bytes of one frame, read on their own: native frames as {@link NativeFrames#read} gives them, or
+     * the compressed bitstream as {@link EncapsulatedFrames#split} gives it. For large multi-frame objects, whose
+     * Pixel Data is not read into memory.
+     */
+    @FunctionalInterface
+    public interface StoredFrames {
+        byte[] stored(int frameIndex) throws PixelDataException;
     }
 
     /**
@@ -67,6 +88,11 @@ public final class DecodedFrame {
     private byte[] decode(PixelDescription stored, int frameIndex) throws PixelDataException {
         if (transferSyntax == null) {
             throw new PixelDataException("the transfer syntax of the Pixel Data is unknown");
+        }
+        if (storedFrames != null) {
+            byte[] bytes = storedFrames.stored(frameIndex);
+            return transferSyntax.isEncapsulated()
+                    ? Codecs.registry().requireDecoder(transferSyntax).decode(bytes, stored) : bytes;
         }
         if (!transferSyntax.isEncapsulated()) {
             if (stored.numberOfFrames() == 1 && !dataset.isBigEndian()

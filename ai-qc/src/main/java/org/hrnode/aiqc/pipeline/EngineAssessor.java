@@ -25,13 +25,15 @@ import org.hrnode.dicom.data.TransferSyntax;
 import org.hrnode.dicom.io.DicomFile;
 import org.hrnode.dicom.io.DicomParseException;
 import org.hrnode.dicom.io.DicomReader;
+import org.hrnode.dicom.dict.Tag;
 
 /**
  * The node's assessor: the catalogue matcher says which item(s) a study is, the checks and grading say how good it
  * is, and the learned model adds a per-series hint ({@link ModelOpinions}, not scored). All are thread-safe. Pixels
  * are read from the blob store only for the images the metrics sample
  * ({@link org.hrnode.aiqc.check.InstanceInput#withPixelsOnDemand}) and one image per series for the model, and each
- * of those objects is read and decoded once per assessment, image by image: the metrics and the model share its
+ * of those objects is read and decoded once per assessment, image by image (a multi-frame object only as far as
+ * its header and the judged frame, {@link FramesInPlace}): the metrics and the model share its
  * decoded frame ({@link org.hrnode.aiqc.check.DecodedFrame}).
  */
 public final class EngineAssessor implements StudyAssessor {
@@ -143,6 +145,17 @@ public final class EngineAssessor implements StudyAssessor {
      * the decoded frame its readers share.
      */
     private static LoadedPixels load(InstanceInput instance) throws IOException {
+        if (instance.header().getInt(Tag.NumberOfFrames, 1) > 1) {
+            try {
+                LoadedPixels inPlace = FramesInPlace.load(instance.object());
+                if (inPlace != null) {
+                    return inPlace;
+                }
+            } catch (IOException e) {
+                // The object may have been re-encoded between the header and the frame read (its old blob is
+                // gone): read it whole as it is now, like a single-frame object.
+            }
+        }
         DicomFile file;
         try (InputStream in = instance.object().open()) {
             file = DicomReader.read(in);

@@ -12,4 +12,47 @@ import java.io.InputStream;
 public interface StoredObjectSource {
 
     InputStream open() throws IOException;
+
+    /**
+     * Bytes {@code [offset, offset + length)} of the object {@link #open} gave, so that one frame of a large
+     * multi-frame object is read without the rest. A source whose object was replaced since (the archive re-encoded
+     * it) throws an {@link IOException} rather than return bytes of the new object, whose offsets differ. This
+     * default reads up to the range and discards the bytes before it; stores that can seek override it.
+     */
+    default InputStream open(long offset, long length) throws IOException {
+        InputStream in = open();
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return new java.io.FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
 }

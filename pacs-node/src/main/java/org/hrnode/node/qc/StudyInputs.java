@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.hrnode.aiqc.pipeline.InstanceInput;
 import org.hrnode.aiqc.pipeline.Recognition;
 import org.hrnode.aiqc.pipeline.StudyFacts;
+import org.hrnode.aiqc.pipeline.StoredObjectSource;
 import org.hrnode.aiqc.pipeline.StudyInput;
 import org.hrnode.dicom.data.BulkData;
 import org.hrnode.dicom.data.Dataset;
@@ -69,7 +70,7 @@ public final class StudyInputs {
         List<InstanceInput> instances = new ArrayList<>();
         for (QcStudySnapshot.Instance i : study.instances()) {
             instances.add(new InstanceInput(i.seriesInstanceUid(), i.sopInstanceUid(), i.transferSyntaxUid(),
-                    header(i), () -> open(i)));
+                    header(i), new BlobObject(i)));
         }
         return new StudyInput(study.studyInstanceUid(), study.institutionCode(), instances);
     }
@@ -97,19 +98,42 @@ public final class StudyInputs {
     }
 
     /**
-     * The instance's stored object. Compression may have replaced the blob the snapshot named (and deleted it) since
-     * the study was read: then the instance's current blob is opened; same pixels, losslessly re-encoded.
+     * The instance's stored object, whole or in ranges. Compression may have replaced the blob the snapshot named
+     * (and deleted it) since the study was read: then the instance's current blob is opened; same pixels, losslessly
+     * re-encoded. A range comes from the blob the last whole open read, since
+     * offsets belong to that encoding; when compression has deleted it since, the ranged read fails and the assessor
+     * reads the object whole again.
      */
-    private InputStream open(QcStudySnapshot.Instance i) throws IOException {
-        try {
-            return blobs.get(i.blobKey());
-        } catch (BlobNotFoundException e) {
-            Optional<StoredInstanceRef> current = index.instancesOf(QueryLevel.IMAGE, i.sopInstanceUid()).stream()
-                    .findFirst().filter(ref -> !ref.blobKey().equals(i.blobKey()));
-            if (current.isEmpty()) {
-                throw e;
+    private final class BlobObject implements StoredObjectSource {
+
+        private final QcStudySnapshot.Instance instance;
+        private volatile String opened;
+
+        BlobObject(QcStudySnapshot.Instance instance) {
+            this.instance = instance;
+            this.opened = instance.blobKey();
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            try {
+                InputStream in = blobs.get(instance.blobKey());
+                opened = instance.blobKey();
+                return in;
+            } catch (BlobNotFoundException e) {
+                Optional<StoredInstanceRef> current = index.instancesOf(QueryLevel.IMAGE, instance.sopInstanceUid())
+                        .stream().findFirst().filter(ref -> !ref.blobKey().equals(instance.blobKey()));
+                if (current.isEmpty()) {
+                    throw e;
+                }
+                opened = current.get().blobKey();
+                return blobs.get(opened);
             }
-            return blobs.get(current.get().blobKey());
+        }
+
+        @Override
+        public InputStream open(long offset, long length) throws IOException {
+            return blobs.get(opened, offset, length);
         }
     }
 
