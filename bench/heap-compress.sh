@@ -1,7 +1,8 @@
 #!/bin/bash
 # 8 associations send 16 multi-frame CT objects of 104.9 MB (bench/make-multiframe.py --out /tmp/bench-mf) to a node
 # with -Xmx512m that compresses them (defaults);
-# waits until the compression backlog is 0; reports the heap from the GC log.
+# waits until the compression backlog is 0 and AI QC has judged the study (qc-stable-seconds 60); reports the heap from
+# the GC log.
 set -u
 WORK=/tmp/hrnode-heap; rm -rf $WORK; mkdir -p $WORK
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,6 +18,8 @@ for i in $(seq 600); do
   [ "$b" = "0" ] && break; sleep 1
 done
 echo "backlog after $(( $(date +%s) - START )) s: $b"
+for i in $(seq 180); do grep -q "event=qc_evaluated" $WORK/node.log && break; sleep 1; done
+echo "QC: $(grep -o 'event=qc_evaluated.*duration_ms=[0-9]*' $WORK/node.log | grep -o 'grade=[A-D]\|duration_ms=[0-9]*' | tr '\n' ' ')"
 echo "compressed: $(grep -c 'event=compressed ' $WORK/node.log)  failed: $(grep -c 'event=compression_failed' $WORK/node.log)  OOM: $(grep -c OutOfMemory $WORK/node.log)"
 grep -o 'bytes_before=[0-9]* bytes_after=[0-9]*' $WORK/node.log | head -2
 kill $PID; wait $PID 2>/dev/null
