@@ -127,19 +127,11 @@ final class FramesInPlace {
             throw new UncheckedIOException(e);
         }
         return i -> {
-            FragmentRange range = ranges.get(i);
-            long total = 0;
-            for (int f = range.first(); f < range.end(); f++) {
-                total += lengths[f];
+            try {
+                return EncapsulatedFrames.join(ranges.get(i), lengths, f -> reads.item(data.get(f), Long.MAX_VALUE));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            byte[] frame = new byte[Math.toIntExact(total)];
-            int at = 0;
-            for (int f = range.first(); f < range.end(); f++) {
-                byte[] fragment = reads.item(data.get(f), Long.MAX_VALUE);
-                System.arraycopy(fragment, 0, frame, at, fragment.length);
-                at += fragment.length;
-            }
-            return frame;
         };
     }
 

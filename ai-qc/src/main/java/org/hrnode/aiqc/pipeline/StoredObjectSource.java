@@ -2,6 +2,7 @@ package org.hrnode.aiqc.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.hrnode.dicom.io.BoundedInputStream;
 
 /**
  * Opens one stored instance: the Part 10 file (preamble, File Meta Information, data set with Pixel Data) as the
@@ -27,32 +28,6 @@ public interface StoredObjectSource {
             in.close();
             throw e;
         }
-        return new java.io.FilterInputStream(in) {
-            private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
+        return new BoundedInputStream(in, length);
     }
 }

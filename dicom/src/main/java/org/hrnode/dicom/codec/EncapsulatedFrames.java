@@ -52,6 +52,36 @@ public final class EncapsulatedFrames {
     public record FragmentRange(int first, int end) {
     }
 
+    /** Reads one fragment (counted from 0, after the Basic Offset Table) from wherever the caller keeps it. */
+    @FunctionalInterface
+    public interface FragmentReader {
+        byte[] read(int fragment) throws IOException;
+    }
+
+    /**
+     * One frame: the fragments of {@code range}, each read on its own through {@code reader} and joined, for callers
+     * that keep the fragments in a blob and hold one frame at a time.
+     *
+     * @param fragmentLengths the lengths {@link #frameRanges} was given
+     */
+    public static byte[] join(FragmentRange range, long[] fragmentLengths, FragmentReader reader) throws IOException {
+        if (range.end() - range.first() == 1) {
+            return reader.read(range.first());
+        }
+        long total = 0;
+        for (int f = range.first(); f < range.end(); f++) {
+            total += fragmentLengths[f];
+        }
+        byte[] frame = new byte[Math.toIntExact(total)];
+        int at = 0;
+        for (int f = range.first(); f < range.end(); f++) {
+            byte[] fragment = reader.read(f);
+            System.arraycopy(fragment, 0, frame, at, fragment.length);
+            at += fragment.length;
+        }
+        return frame;
+    }
+
     /** The first bytes of a fragment, for objects whose frames are found by their start markers. */
     @FunctionalInterface
     public interface FragmentHeads {

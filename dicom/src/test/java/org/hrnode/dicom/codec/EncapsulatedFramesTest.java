@@ -51,6 +51,24 @@ class EncapsulatedFramesTest {
     }
 
     @Test
+    void framesAreFoundFromLengthsAndJoinedFragmentByFragment() throws Exception {
+        byte[][] stored = {HEX.parseHex("ffd80001"), HEX.parseHex("0203"), HEX.parseHex("ffd80405")};
+        long[] lengths = {4, 2, 4};
+        List<EncapsulatedFrames.FragmentRange> ranges = EncapsulatedFrames.frameRanges(
+                HEX.parseHex("00000000" + "16000000"), lengths, 2, (f, n) -> stored[f], jpegLs);
+        assertThat(ranges).containsExactly(new EncapsulatedFrames.FragmentRange(0, 2),
+                new EncapsulatedFrames.FragmentRange(2, 3));
+        List<Integer> read = new java.util.ArrayList<>();
+        EncapsulatedFrames.FragmentReader reader = f -> {
+            read.add(f);
+            return stored[f];
+        };
+        assertThat(HEX.formatHex(EncapsulatedFrames.join(ranges.get(0), lengths, reader))).isEqualTo("ffd800010203");
+        assertThat(HEX.formatHex(EncapsulatedFrames.join(ranges.get(1), lengths, reader))).isEqualTo("ffd80405");
+        assertThat(read).as("each fragment read once, in order").containsExactly(0, 1, 2);
+    }
+
+    @Test
     void anOffsetTableThatMissesAFragmentStartIsRefused() {
         Fragments f = fragments("00000000" + "15000000", "ffd80001", "0203", "ffd80405");
         assertThatThrownBy(() -> EncapsulatedFrames.split(f, 2, jpegLs))

@@ -118,24 +118,9 @@ final class StoredFramesDecodeCheck {
         List<EncapsulatedFrames.FragmentRange> frames = EncapsulatedFrames.frameRanges(offsetTable, lengths,
                 description.numberOfFrames(), (f, n) -> read(key, data.get(f), Math.min(n, lengths[f])), decoder);
         for (EncapsulatedFrames.FragmentRange frame : frames) {
-            decoder.decode(frame(key, data.subList(frame.first(), frame.end())), description);
+            decoder.decode(EncapsulatedFrames.join(frame, lengths, f -> read(key, data.get(f), lengths[f])),
+                    description);
         }
-    }
-
-    /** The fragments of one frame, concatenated. */
-    private byte[] frame(String key, List<Object> fragments) throws IOException {
-        long total = 0;
-        for (Object fragment : fragments) {
-            total += lengthOf(fragment);
-        }
-        byte[] frame = new byte[Math.toIntExact(total)];
-        int at = 0;
-        for (Object fragment : fragments) {
-            byte[] bytes = read(key, fragment, lengthOf(fragment));
-            System.arraycopy(bytes, 0, frame, at, bytes.length);
-            at += bytes.length;
-        }
-        return frame;
     }
 
     /** The first {@code length} bytes of a fragment held in memory or referenced in the blob. */
