@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.hrnode.dicom.codec.Codecs;
 import org.hrnode.dicom.codec.EncapsulatedFrames;
 import org.hrnode.dicom.codec.FrameDecoder;
@@ -108,13 +109,14 @@ final class StoredFramesDecodeCheck {
             reader.readPart10Header();
             dataset = reader.readDataset(Tag.PixelData + 1);
         }
-        List<Object> items = dataset.getFragments(Tag.PixelData).items();
+        Fragments fragments = dataset.getFragments(Tag.PixelData);
+        List<Object> items = fragments.items();
         if (items.isEmpty()) {
             throw new PixelDataException("encapsulated Pixel Data has no Basic Offset Table item");
         }
         List<Object> data = items.subList(1, items.size());
-        long[] lengths = data.stream().mapToLong(StoredFramesDecodeCheck::lengthOf).toArray();
-        byte[] offsetTable = read(key, items.getFirst(), lengthOf(items.getFirst()));
+        long[] lengths = IntStream.range(1, items.size()).mapToLong(fragments::lengthOf).toArray();
+        byte[] offsetTable = read(key, items.getFirst(), fragments.lengthOf(0));
         List<EncapsulatedFrames.FragmentRange> frames = EncapsulatedFrames.frameRanges(offsetTable, lengths,
                 description.numberOfFrames(), (f, n) -> read(key, data.get(f), Math.min(n, lengths[f])), decoder);
         for (EncapsulatedFrames.FragmentRange frame : frames) {
@@ -129,9 +131,5 @@ final class StoredFramesDecodeCheck {
             return length == bytes.length ? bytes : Arrays.copyOf(bytes, (int) length);
         }
         return blobs.read(key, ((BulkData) value).offset(), Math.toIntExact(length));
-    }
-
-    private static long lengthOf(Object value) {
-        return value instanceof BulkData ref ? ref.length() : ((byte[]) value).length;
     }
 }
